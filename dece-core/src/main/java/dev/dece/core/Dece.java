@@ -1,0 +1,176 @@
+package dev.dece.core;
+
+import dev.dece.core.brief.BriefBinder;
+import dev.dece.core.doc.DocumentLoader;
+import dev.dece.core.doc.InputException;
+import dev.dece.core.doc.Limits;
+import dev.dece.core.doc.Node;
+import dev.dece.core.doc.Problem;
+import dev.dece.core.doc.Suggest;
+import dev.dece.core.engine.Assembler;
+import dev.dece.core.engine.RuleBase;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * DECE's entry point: typed, explained recommendations and findings from the data-engineering
+ * methodology's templates. Build one instance and share it: it is immutable and thread-safe, the rule
+ * base is compiled once, and every call evaluates in its own session.
+ *
+ * <pre>{@code
+ * Dece dece = Dece.builder().build();
+ * Report report = dece.assess(Path.of("brief.yaml"));
+ * report.recommendations("architecture.pattern").forEach(r -> System.out.println(r.choice()));
+ * }</pre>
+ *
+ * <p>Input problems (missing file, bad YAML, unknown key, wrong value) are thrown as
+ * {@link InputException}, which lists every {@link Problem} with file, line, column and YAML path.
+ */
+public final class Dece {
+
+    /** The version printed by {@code dece --version}. */
+    public static final String VERSION = "0.1.0";
+
+    private final RuleBase rules;
+    private final Policy policy;
+    private final DocumentLoader loader;
+
+    private Dece(RuleBase rules, Policy policy, Limits limits) {
+        this.rules = rules;
+        this.policy = policy;
+        this.loader = new DocumentLoader(limits);
+    }
+
+    /** A builder with the methodology's default policy, no rule disabled and {@link Limits#DEFAULT}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * "Assess our architecture": reads an Architecture Brief (YAML or JSON) and recommends the
+     * architecture pattern, orchestration, processing and storage, the modeling methodology, governance
+     * controls, and the growth horizon of the stack.
+     *
+     * @param brief the brief file
+     * @return the report; never null
+     * @throws InputException when the file is missing, unreadable, hostile, or not a valid brief
+     */
+    public Report assess(Path brief) throws InputException {
+        List<Node> docs = loader.load(brief);
+        return evaluate("assess", List.of(brief.toString()), BriefBinder.bind(docs));
+    }
+
+    /** {@link #assess(Path)} for a brief held in memory; {@code name} is used in locations. */
+    public Report assess(String name, String content) throws InputException {
+        List<Node> docs = loader.load(name, content.getBytes(StandardCharsets.UTF_8));
+        return evaluate("assess", List.of(name), BriefBinder.bind(docs));
+    }
+
+    /**
+     * Evaluates already-bound facts with the policy in force. The policy is added as a fact.
+     * For commands built on top of DECE; the facade methods above are the usual way in.
+     */
+    public Report evaluate(String command, List<String> inputs, List<?> facts) {
+        List<Object> all = new ArrayList<>(facts.size() + 1);
+        all.add(policy);
+        all.addAll(facts);
+        return Assembler.assemble(command, inputs, rules.evaluate(all, policy.disabledRules()));
+    }
+
+    /** Every rule, sorted by ID: the live rule catalog. */
+    public List<RuleInfo> rules() {
+        return rules.catalog();
+    }
+
+    /** The policy in force. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The loader with the limits in force, for commands built on top of DECE. */
+    public DocumentLoader loader() {
+        return loader;
+    }
+
+    /** Configures a {@link Dece}. Not thread-safe; the built instance is. */
+    public static final class Builder {
+        private Policy policy = Policy.defaults();
+        private Path policyFile;
+        private final List<Path> userRules = new ArrayList<>();
+        private final Set<String> disabled = new TreeSet<>();
+        private Limits limits = Limits.DEFAULT;
+        private ClassLoader classLoader = Dece.class.getClassLoader();
+
+        private Builder() {}
+
+        /** Thresholds and disabled rules; default {@link Policy#defaults()}. */
+        public Builder policy(Policy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Reads the policy from a YAML file at {@link #build()} time; overrides {@link #policy(Policy)}. */
+        public Builder policyFile(Path file) {
+            this.policyFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** Switches rules off by ID, e.g. {@code "TECH-021"}. Unknown IDs fail {@link #build()}. */
+        public Builder disable(String... ruleIds) {
+            for (String id : ruleIds) disabled.add(Objects.requireNonNull(id, "ruleId"));
+            return this;
+        }
+
+        /**
+         * Adds a team's own DRL rules, compiled at build time. They may use the same facts and the
+         * {@code Emit} helpers as the built-in rules; their results appear in the same reports.
+         */
+        public Builder addRules(Path drlFile) {
+            userRules.add(Objects.requireNonNull(drlFile, "drlFile"));
+            return this;
+        }
+
+        /** Input limits; default {@link Limits#DEFAULT}. */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Where to find the dece-rules model; default DECE's own class loader. */
+        public Builder classLoader(ClassLoader cl) {
+            this.classLoader = Objects.requireNonNull(cl, "classLoader");
+            return this;
+        }
+
+        /**
+         * Compiles the rule base. Takes a few hundred milliseconds: do it once.
+         *
+         * @throws InputException when the policy file or a user rule file is invalid, or a disabled
+         *                        rule ID does not exist
+         */
+        public Dece build() throws InputException {
+            Policy p = policyFile != null ? Policy.load(policyFile) : policy;
+            if (!disabled.isEmpty()) p = p.disable(disabled.toArray(String[]::new));
+            RuleBase rb = RuleBase.load(classLoader, userRules);
+            Set<String> known = rb.catalog().stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
+            List<Problem> problems = new ArrayList<>();
+            for (String id : p.disabledRules()) {
+                if (!known.contains(id)) {
+                    String near = Suggest.closest(id, known);
+                    problems.add(new Problem(policyFile != null ? policyFile.toString() : "policy", 0, 0, "disabled_rules",
+                            "\"" + id + "\" is not a rule ID" + (near != null ? "; did you mean \"" + near + "\"?" : "")
+                                    + " Run 'dece rules' for the list"));
+                }
+            }
+            if (!problems.isEmpty()) throw new InputException(problems);
+            return new Dece(rb, p, limits);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package dev.dece.core.doc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.DumperOptions;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads YAML or JSON into located {@link Node} trees, refusing hostile input fast.
+ *
+ * <p>YAML goes through SnakeYAML's composer (the parser under Jackson's YAML module), because it keeps
+ * the line and column of every node and has the alias and nesting guards we need; JSON goes through
+ * Jackson's streaming parser with the same limits. Thread-safe: each call uses its own parser.
+ *
+ * <pre>{@code
+ * List<Node> docs = new DocumentLoader(Limits.DEFAULT).load(Path.of("brief.yaml"));
+ * }</pre>
+ */
+public final class DocumentLoader {
+
+    private final Limits limits;
+
+    public DocumentLoader(Limits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Loads every document in the file (a YAML stream may hold several, separated by {@code ---}).
+     *
+     * @return one root node per document, never empty
+     * @throws InputException when the file is missing, too large, not text, not YAML/JSON, or hostile
+     */
+    public List<Node> load(Path file) throws InputException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw new InputException(Problem.file(name, "file is " + size + " bytes; the limit is "
+                        + limits.maxBytes() + " bytes (Limits.maxBytes)"));
+            }
+            if (Files.isDirectory(file)) {
+                throw new InputException(Problem.file(name, "is a directory; expected a YAML or JSON file"));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(Problem.file(name, "no such file"));
+        } catch (IOException e) {
+            throw new InputException(Problem.file(name, "cannot be read: " + e.getMessage()));
+        }
+        return load(name, bytes);
+    }
+
+    /** Loads documents from bytes already in memory; {@code name} is used in every problem. */
+    public List<Node> load(String name, byte[] bytes) throws InputException {
+        if (bytes.length > limits.maxBytes()) {
+            throw new InputException(Problem.file(name, "input is " + bytes.length
+                    + " bytes; the limit is " + limits.maxBytes() + " bytes (Limits.maxBytes)"));
+        }
+        String text = decode(name, bytes);
+        if (text.isBlank()) {
+            throw new InputException(Problem.file(name, "is empty; expected a YAML or JSON document"));
+        }
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json")
+                || (!name.toLowerCase(Locale.ROOT).matches(".*\\.ya?ml$") && text.stripLeading().startsWith("{"));
+        List<Node> docs = json ? loadJson(name, text) : loadYaml(name, text);
+        if (docs.isEmpty()) {
+            throw new InputException(Problem.file(name, "holds no document; expected a YAML or JSON mapping"));
+        }
+        return docs;
+    }
+
+    private static String decode(String name, byte[] bytes) throws InputException {
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            start = 3; // UTF-8 byte order mark
+        }
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new InputException(Problem.file(name, "holds binary data (a NUL byte at offset " + i
+                        + "); expected UTF-8 YAML or JSON text"));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(Problem.file(name, "is not UTF-8 text; expected UTF-8 YAML or JSON"));
+        }
+    }
+
+    // ---------------------------------------------------------------- YAML
+
+    private List<Node> loadYaml(String name, String text) throws InputException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        Yaml yaml = new Yaml(options);
+        List<Node> docs = new ArrayList<>();
+        try {
+            for (org.yaml.snakeyaml.nodes.Node root : yaml.composeAll(new StringReader(text))) {
+                if (root == null) continue;
+                YamlConverter converter = new YamlConverter(name, limits);
+                docs.add(converter.convert(root, "", 0));
+            }
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = yamlMessage(e);
+            throw new InputException(new Problem(name, m == null ? 0 : m.getLine() + 1,
+                    m == null ? 0 : m.getColumn() + 1, "", what));
+        } catch (YAMLException e) {
+            throw new InputException(Problem.file(name, yamlMessage(e)));
+        } catch (StackOverflowError e) {
+            throw new InputException(Problem.file(name, "nesting is too deep; the limit is "
+                    + limits.maxDepth() + " levels (Limits.maxDepth)"));
+        }
+        return docs;
+    }
+
+    private String yamlMessage(YAMLException e) {
+        String raw = e instanceof MarkedYAMLException m && m.getProblem() != null ? m.getProblem() : String.valueOf(e.getMessage());
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (lower.contains("nesting depth")) {
+            return "nesting is deeper than " + limits.maxDepth() + " levels (Limits.maxDepth); flatten the document";
+        }
+        if (lower.contains("number of aliases")) {
+            return "uses more than " + limits.maxAliases() + " aliases (Limits.maxAliases); refused as a possible alias bomb";
+        }
+        if (lower.contains("code points")) {
+            return "is larger than the limit of " + limits.maxBytes() + " bytes (Limits.maxBytes)";
+        }
+        String context = e instanceof MarkedYAMLException m && m.getContext() != null ? m.getContext() + ": " : "";
+        return "not valid YAML: " + context + raw.strip() + "; check indentation, quotes and colons";
+    }
+
+    /** Converts SnakeYAML nodes to located nodes, counting nodes so alias expansion stays bounded. */
+    private static final class YamlConverter {
+        private final String file;
+        private final Limits limits;
+        private final IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> active = new IdentityHashMap<>();
+        private int nodes;
+
+        YamlConverter(String file, Limits limits) {
+            this.file = file;
+            this.limits = limits;
+        }
+
+        Node convert(org.yaml.snakeyaml.nodes.Node n, String path, int depth) throws InputException {
+            int line = n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+            int col = n.getStartMark() == null ? 0 : n.getStartMark().getColumn() + 1;
+            if (++nodes > limits.maxNodes()) {
+                throw new InputException(new Problem(file, line, col, path, "expands to more than "
+                        + limits.maxNodes() + " nodes (Limits.maxNodes); refused as a possible alias bomb"));
+            }
+            if (depth > limits.maxDepth()) {
+                throw new InputException(new Problem(file, line, col, path, "nesting is deeper than "
+                        + limits.maxDepth() + " levels (Limits.maxDepth)"));
+            }
+            if (active.put(n, Boolean.TRUE) != null) {
+                throw new InputException(new Problem(file, line, col, path, "an alias refers to itself; recursive documents are not allowed"));
+            }
+            try {
+                if (n instanceof ScalarNode s) {
+                    boolean quoted = s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
+                    if (!quoted && Tag.NULL.equals(s.getTag())) {
+                        return Node.nullValue(path, file, line, col);
+                    }
+                    return Node.scalar(path, file, line, col, s.getValue(), quoted);
+                }
+                if (n instanceof SequenceNode seq) {
+                    ArrayList<Node> items = new ArrayList<>(seq.getValue().size());
+                    int i = 0;
+                    for (org.yaml.snakeyaml.nodes.Node item : seq.getValue()) {
+                        items.add(convert(item, path + "[" + i++ + "]", depth + 1));
+                    }
+                    return Node.list(path, file, line, col, items);
+                }
+                if (n instanceof MappingNode map) {
+                    LinkedHashMap<String, Node> children = new LinkedHashMap<>();
+                    for (NodeTuple t : map.getValue()) {
+                        org.yaml.snakeyaml.nodes.Node k = t.getKeyNode();
+                        int kl = k.getStartMark().getLine() + 1;
+                        int kc = k.getStartMark().getColumn() + 1;
+                        if (!(k instanceof ScalarNode ks)) {
+                            throw new InputException(new Problem(file, kl, kc, path,
+                                    "a key must be a plain name, not a mapping or list"));
+                        }
+                        if ("<<".equals(ks.getValue())) {
+                            throw new InputException(new Problem(file, kl, kc, path,
+                                    "merge keys (<<) are not supported; write the fields out"));
+                        }
+                        String key = ks.getValue();
+                        String childPath = Node.childPath(path, key);
+                        if (children.containsKey(key)) {
+                            throw new InputException(new Problem(file, kl, kc, childPath,
+                                    "duplicate key; the first is at line " + children.get(key).line()
+                                            + "; keep one"));
+                        }
+                        children.put(key, convert(t.getValueNode(), childPath, depth + 1));
+                    }
+                    return Node.map(path, file, line, col, children);
+                }
+                throw new InputException(new Problem(file, line, col, path, "unsupported YAML node"));
+            } finally {
+                active.remove(n);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    private List<Node> loadJson(String name, String text) throws InputException {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
+                        .build())
+                .build();
+        try (JsonParser p = factory.createParser(text)) {
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new InputException(Problem.file(name, "is empty; expected a JSON document"));
+            }
+            int[] count = {0};
+            Node root = readJson(name, p, "", count);
+            if (p.nextToken() != null) {
+                JsonLocation l = p.currentTokenLocation();
+                throw new InputException(new Problem(name, l.getLineNr(), l.getColumnNr(), "",
+                        "unexpected content after the end of the JSON document"));
+            }
+            return List.of(root);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage();
+            if (msg != null && msg.contains("nesting depth")) {
+                msg = "nesting is deeper than " + limits.maxDepth() + " levels (Limits.maxDepth)";
+            } else if (msg != null && msg.startsWith("Duplicate field")) {
+                msg = "duplicate key " + msg.substring("Duplicate field".length()).trim() + "; keep one";
+            } else {
+                msg = "not valid JSON: " + msg;
+            }
+            throw new InputException(new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "", msg));
+        } catch (IOException e) {
+            throw new InputException(Problem.file(name, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private Node readJson(String file, JsonParser p, String path, int[] count) throws IOException, InputException {
+        JsonLocation l = p.currentTokenLocation();
+        int line = l.getLineNr();
+        int col = l.getColumnNr();
+        if (++count[0] > limits.maxNodes()) {
+            throw new InputException(new Problem(file, line, col, path, "has more than " + limits.maxNodes()
+                    + " nodes (Limits.maxNodes)"));
+        }
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                LinkedHashMap<String, Node> children = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    String cp = Node.childPath(path, key);
+                    children.put(key, readJson(file, p, cp, count));
+                }
+                return Node.map(path, file, line, col, children);
+            }
+            case START_ARRAY: {
+                ArrayList<Node> items = new ArrayList<>();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readJson(file, p, path + "[" + i++ + "]", count));
+                }
+                return Node.list(path, file, line, col, items);
+            }
+            case VALUE_NULL:
+                return Node.nullValue(path, file, line, col);
+            case VALUE_STRING:
+                return Node.scalar(path, file, line, col, p.getText(), true);
+            default:
+                return Node.scalar(path, file, line, col, p.getText(), false);
+        }
+    }
+
+    /** Exposed for tests and binders that want to know the limits in force. */
+    public Limits limits() {
+        return limits;
+    }
+
+    static Map<String, Node> none() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.dece.cli;
+
+import dev.dece.core.Dece;
+import dev.dece.core.Report;
+import dev.dece.core.RuleInfo;
+import dev.dece.core.Severity;
+import dev.dece.core.doc.InputException;
+import dev.dece.core.out.OutputFormat;
+import dev.dece.core.out.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Options every report-producing command shares: --format, --fail-on, --policy, --disable. */
+public final class Common {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default, for people), json (the stable contract), markdown")
+    public String format;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "exit 1 when a finding is this severe or worse: P0, P1, P2 or P3 (default: never)")
+    public String failOn;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "YAML policy: thresholds and disabled_rules")
+    public Path policy;
+
+    @Option(names = "--disable", paramLabel = "RULE_ID", split = ",", description = "rule IDs to switch off, e.g. TECH-021")
+    public List<String> disable = new ArrayList<>();
+
+    public OutputFormat outputFormat(CommandLine cl) {
+        OutputFormat f = OutputFormat.parse(format);
+        if (f == null) {
+            throw new CommandLine.ParameterException(cl, "--format: \"" + format + "\" is not a format; use text, json or markdown");
+        }
+        return f;
+    }
+
+    public Severity threshold(CommandLine cl) {
+        if (failOn == null) return null;
+        Severity s = Severity.parse(failOn);
+        if (s == null) {
+            throw new CommandLine.ParameterException(cl, "--fail-on: \"" + failOn + "\" is not a severity; use P0, P1, P2 or P3");
+        }
+        return s;
+    }
+
+    public Dece engine() throws InputException {
+        Dece.Builder b = Dece.builder();
+        if (policy != null) b.policyFile(policy);
+        b.disable(disable.toArray(String[]::new));
+        return b.build();
+    }
+
+    /** Prints the report and maps it to an exit code. */
+    public int emit(CommandLine cl, Report report) {
+        Severity t = threshold(cl);
+        cl.getOut().print(ReportWriter.write(report, outputFormat(cl)));
+        cl.getOut().flush();
+        return t != null && report.hasFindingAtLeast(t) ? Main.FINDINGS : Main.OK;
+    }
+}
+
