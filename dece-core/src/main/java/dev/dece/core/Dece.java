@@ -73,6 +73,12 @@ public final class Dece {
         return evaluate("assess", List.of(name), BriefBinder.bind(docs));
     }
 
+    // ---- pipeline (issue 3): facade methods go here ----
+
+    // ---- model and lint (issue 4): facade methods go here ----
+
+    // ---- quality and schema-change (issue 5): facade methods go here ----
+
     /**
      * Evaluates already-bound facts with the policy in force. The policy is added as a fact.
      * For commands built on top of DECE; the facade methods above are the usual way in.

@@ -51,6 +51,12 @@ public final class Main implements Runnable {
         // one line per command; each lives in its own file in this package
         cl.addSubcommand(new AssessCommand());
         cl.addSubcommand(new RulesCommand());
+        // pipeline (issue 3)
+
+        // model, lint (issue 4)
+
+        // quality, schema-change (issue 5)
+
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
