@@ -422,4 +422,32 @@ class GovernanceTest {
         Report noSheets = regulated("[GDPR]").storage("PostgreSQL reporting replica").assess();
         assertThat(fired(noSheets, "GOV-027")).isFalse();
     }
+
+    @Test
+    void gov028_gdprErasureInAnInsertOnlyDataVault() {
+        // GDPR and SOX over two sources: the SOX audit trail makes data-vault the model
+        BriefYaml b = regulated("[GDPR, SOX]").volume(10, 0, 84);
+        Finding f = only(b.assess(), "GOV-028");
+        assertThat(f.severity()).isEqualTo(Severity.P2);
+        assertThat(f.topic()).isEqualTo(DEL);
+        assertThat(f.message()).contains("Data Vault is insert-only", "every historical version");
+        assertThat(f.remediation()).contains("PII satellites");
+        assertThat(f.location().line()).isEqualTo(line(b, "compliance:"));
+        assertThat(paths(f.evidence())).containsExactly("constraints.compliance", "modeling.methodology (MOD-004)");
+
+        // the same GDPR brief without SOX models with kimball: nothing to split
+        Report kimball = regulated("[GDPR]").assess();
+        assertThat(choices(kimball, "modeling.methodology")).containsExactly("kimball");
+        assertThat(fired(kimball, "GOV-028")).isFalse();
+        // a vault without GDPR has no erasure to honor
+        Report noGdpr = regulated("[SOX]").volume(10, 0, 84).assess();
+        assertThat(fired(noGdpr, "GOV-028")).isFalse();
+        // an enterprise warehouse (inmon) outranks the agile vault: no vault, no finding
+        Report inmon = brief().consumer("finance", "reporting", "batch", "scheduled")
+                .sourceObj("name", "crm", "owner_domain", "sales").sourceObj("name", "erp", "owner_domain", "finance")
+                .sourceObj("name", "hr", "owner_domain", "people").volume(10, 0, 12)
+                .constraint("compliance", "[GDPR]").constraint("company_stage", "enterprise").assess();
+        assertThat(choices(inmon, "modeling.methodology")).contains("inmon").doesNotContain("data-vault");
+        assertThat(fired(inmon, "GOV-028")).isFalse();
+    }
 }
