@@ -129,6 +129,8 @@ class GovernanceTest {
         assertThat(r.rationale()).contains("GDPR data holds personal data",
                 "all 2 sources (Postgres customers DB, Stripe API)", "email", "only the PII a consumer actually needs");
         assertThat(paths(r.evidence())).containsExactly("constraints.compliance", "current_state.sources (count)");
+        assertThat(rec(regulated("[GDPR, PCI]").assess(), PII, "pii-inventory").orElseThrow().rationale())
+                .contains("GDPR and PCI data", "IP, card numbers)");
 
         Report miss = regulated("[SOX]").assess();
         assertThat(fired(miss, "GOV-006")).isFalse();
@@ -162,7 +164,7 @@ class GovernanceTest {
     void gov009_encryptionAtRestAndInTransit() {
         Recommendation r = rec(regulated("[GDPR, SOX]").assess(), ENC, "encryption-at-rest-and-in-transit").orElseThrow();
         assertThat(r.ruleId()).isEqualTo("GOV-009");
-        assertThat(r.rationale()).startsWith("GDPR, SOX data").contains("at rest", "TLS");
+        assertThat(r.rationale()).startsWith("GDPR and SOX data").contains("at rest", "TLS");
 
         Report miss = regulated("[none]").assess();
         assertThat(fired(miss, "GOV-009")).isFalse();
@@ -265,7 +267,7 @@ class GovernanceTest {
         Finding f = only(b.assess(), "GOV-017");
         assertThat(f.severity()).isEqualTo(Severity.P1);
         assertThat(f.topic()).isEqualTo(RET);
-        assertThat(f.message()).contains("GDPR, PCI data has no retention period", "retention_months is 0");
+        assertThat(f.message()).contains("GDPR and PCI data has no retention period", "retention_months is 0");
         assertThat(f.location().line()).isEqualTo(line(b, "retention_months:"));
         assertThat(f.location().path()).isEqualTo("data_volume.retention_months");
         assertThat(f.remediation()).contains("Set data_volume.retention_months");
@@ -413,7 +415,7 @@ class GovernanceTest {
         BriefYaml b = regulated("[GDPR, PCI]").storage("PostgreSQL reporting replica", "Excel on SharePoint");
         Finding f = only(b.assess(), "GOV-027");
         assertThat(f.severity()).isEqualTo(Severity.P2);
-        assertThat(f.message()).contains("'Excel on SharePoint'", "GDPR, PCI", "escapes every control");
+        assertThat(f.message()).contains("'Excel on SharePoint'", "escapes every control", "on a platform under GDPR and PCI");
         assertThat(f.location().path()).isEqualTo("current_state.storage[1]");
         assertThat(f.location().line()).isEqualTo(line(b, "storage:"));
 

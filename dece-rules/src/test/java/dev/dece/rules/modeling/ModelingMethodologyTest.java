@@ -180,4 +180,20 @@ class ModelingMethodologyTest {
         assertThat(choices(miss, T)).containsExactly("data-vault");
         assertThat(fired(miss, "MOD-009")).isFalse();
     }
+
+    @Test
+    void mod010_kimballConformedDimensionsWhenTeamsNumbersDisagree() {
+        Report hit = bi().source("POS DB").source("Shopify API").source("Supplier CSV files")
+                .pain("Inventory numbers differ between finance and merchandising").assess();
+        Recommendation k = primary(hit);
+        assertThat(k.choice()).isEqualTo("kimball");
+        assertThat(k.rationale()).contains("Kimball star schemas", "'Inventory numbers differ between finance and merchandising'",
+                "conformed dimensions shared by every star");
+        assertThat(paths(k.evidence())).contains("current_state.pain_points[0]", "data_consumers[0].use_case");
+
+        Report miss = bi().source("POS DB").source("Shopify API").source("Supplier CSV files")
+                .pain("Nightly report queries time out").assess();
+        assertThat(fired(miss, "MOD-010")).isFalse();
+        assertThat(primary(miss).rationale()).doesNotContain("conformed dimensions shared");
+    }
 }
