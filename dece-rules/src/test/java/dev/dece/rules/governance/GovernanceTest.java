@@ -259,6 +259,11 @@ class GovernanceTest {
 
         Report miss = regulated("[none]").assess();
         assertThat(fired(miss, "GOV-016")).isFalse();
+        // 12 months is too short for SOX records: GOV-018 reports it instead of advising to delete them
+        Report tooShort = regulated("[GDPR, SOX]").assess();
+        assertThat(fired(tooShort, "GOV-016")).isFalse();
+        assertThat(fired(tooShort, "GOV-018")).isTrue();
+        assertThat(rec(regulated("[SOX]").volume(10, 0, 84).assess(), RET, "auto-delete-after-retention")).isPresent();
     }
 
     @Test
