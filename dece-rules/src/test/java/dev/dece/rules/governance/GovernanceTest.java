@@ -151,7 +151,7 @@ class GovernanceTest {
     void gov008_dynamicMaskingForNonPrivilegedUsers() {
         Recommendation r = rec(regulated("[SOX]").assess(), PII, "dynamic-masking").orElseThrow();
         assertThat(r.ruleId()).isEqualTo("GOV-008");
-        assertThat(r.rationale()).contains("SOX data is Confidential or Restricted", "1 consumer team(s)", "without a privileged role");
+        assertThat(r.rationale()).contains("SOX data is Confidential or Restricted", "1 consumer team queries it", "without a privileged role");
         assertThat(paths(r.evidence())).containsExactly("constraints.compliance", "data_consumers[0].team");
 
         Report miss = regulated("[none]").assess();

@@ -39,7 +39,7 @@ class ModelingMethodologyTest {
         assertThat(choices(hit, T)).containsExactly("kimball");
         Recommendation k = rec(hit, T, "kimball").orElseThrow();
         assertThat(k.ruleId()).isEqualTo("MOD-001");
-        assertThat(k.rationale()).contains("Kimball star schemas", "conformed dimensions");
+        assertThat(k.rationale()).contains("1 consumer does BI", "Kimball star schemas", "conformed dimensions");
         assertThat(paths(k.evidence())).contains("data_consumers[0].use_case", "data_consumers[0].query_pattern");
 
         Report miss = brief().consumer("ops", "operational", "batch", "API").source("Postgres orders DB").assess();
@@ -140,7 +140,7 @@ class ModelingMethodologyTest {
         Recommendation p = primary(hit);
         assertThat(p.choice()).isEqualTo("one-big-table");
         assertThat(p.ruleId()).isEqualTo("MOD-007");
-        assertThat(p.rationale()).contains("only 1 source(s)", "no joins");
+        assertThat(p.rationale()).contains("only 1 source needs joining", "no joins");
         assertThat(paths(p.evidence())).contains("data_consumers[0].query_pattern", "data_consumers[1].query_pattern");
         assertThat(rejected(hit, T, "kimball")).get().asString().contains("one-big-table ranks first");
 
@@ -168,7 +168,7 @@ class ModelingMethodologyTest {
         Report vault = bi().source("SAP ERP database").source("Workday API").constraint("compliance", "[SOX]").assess();
         Recommendation marts = rec(vault, T, "kimball-marts").orElseThrow();
         assertThat(marts.ruleId()).isEqualTo("MOD-009");
-        assertThat(marts.rationale()).contains("The Data Vault core", "1 BI consumer(s)", "star-schema marts");
+        assertThat(marts.rationale()).contains("The Data Vault core", "1 BI consumer reads", "star-schema marts");
         assertThat(paths(marts.evidence())).containsExactly("data_consumers[0].query_pattern", "data_consumers[0].use_case");
 
         Report inmon = domains(bi(), 3).constraint("company_stage", "enterprise").assess();
