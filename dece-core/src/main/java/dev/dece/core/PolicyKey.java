@@ -28,6 +28,14 @@ public enum PolicyKey {
     GROWTH_NEAR_MONTHS(12, "months", "First growth horizon reported", "Phase 1 > Technology Selection Guide"),
     GROWTH_FAR_MONTHS(36, "months", "Second growth horizon reported; tool boundaries crossed within it are flagged", "Phase 1 > Technology Selection Guide"),
 
+    // Phase 2 and 6: modeling methodology and governance
+    INMON_MIN_SUBJECT_AREAS(3, "subject areas", "An enterprise 3NF warehouse (Inmon) pays off from this many subject areas, counted as distinct source owner domains (DECE default; the methodology says 'enterprise data warehouse')", "Phase 2 > Modeling Methodology Decision"),
+    DATA_VAULT_MIN_SOURCES(2, "sources", "Data Vault's 'multiple sources' starts at this many sources (used with auditability needs)", "Phase 2 > Modeling Methodology Decision"),
+    DATA_VAULT_MIN_SOURCE_DOMAINS(3, "owner domains", "Sources owned by this many distinct domains change independently enough for Data Vault's agile warehousing (DECE default)", "Phase 2 > Modeling Methodology Decision"),
+    OBT_MAX_SOURCES(2, "sources", "One Big Table fits 'few joins': at most this many sources pre-joined into one table (DECE default)", "Phase 2 > Modeling Methodology Decision"),
+    ACTIVITY_SCHEMA_MIN_STREAM_PERCENT(50, "% of sources", "Activity Schema fits when at least this share of the sources are event streams (DECE default for 'event analytics')", "Phase 2 > Modeling Methodology Decision"),
+    SOX_MIN_RETENTION_MONTHS(84, "months", "SOX financial and audit records are kept at least this long (DECE default: 7 years, SEC Rule 2-06 under SOX section 802; the methodology gives no figure)", "Phase 6 > Data Classification"),
+
     // Phase 3 and 5: pipelines, loads, partitioning, Spark
     FULL_EXTRACTION_MAX_ROWS(1_000_000, "rows", "Full extraction is only viable below this many rows", "Phase 3 > Extraction Strategy Decision Tree"),
     TRUNCATE_RELOAD_MAX_ROWS(1_000_000, "rows", "Truncate-reload fits tables below this many rows", "Phase 3 > Load Strategy Decision"),

@@ -29,7 +29,7 @@ public final class BriefBinder {
     static final List<String> VOLUME = List.of("current_gb_per_day", "growth_rate_percent", "retention_months");
     static final List<String> CONSTRAINTS = List.of("budget_monthly_usd", "team_size", "skill_level", "compliance",
             "cloud_provider", "company_stage", "data_teams", "resistant_to_new_paradigms",
-            "needs_fine_grained_cost_control", "needs_elastic_scaling");
+            "needs_fine_grained_cost_control", "needs_elastic_scaling", "multi_tenant");
     static final List<String> WORKLOAD = List.of("pipeline_count", "tasks_per_pipeline", "has_dependencies",
             "needs_retries", "long_running_workflows", "dynamic_workflows", "transform_languages",
             "event_time_processing");
@@ -124,7 +124,7 @@ public final class BriefBinder {
         Integer dataTeams = con.integer("data_teams", 0, "a number of data teams, 0 or more");
         Constraints constraints = new Constraints(top.get("constraints"), budget, teamSize, skill, Set.copyOf(compliance),
                 cloud, stage, con.bool("resistant_to_new_paradigms"), con.bool("needs_fine_grained_cost_control"),
-                con.bool("needs_elastic_scaling"));
+                con.bool("needs_elastic_scaling"), con.bool("multi_tenant"));
 
         Node wn = top.get("workload");
         Workload workload = null;
