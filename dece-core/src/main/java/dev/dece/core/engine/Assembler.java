@@ -30,7 +30,7 @@ public final class Assembler {
     /** Topics in the order people read them; unknown topics follow alphabetically. */
     static final List<String> TOPIC_ORDER = List.of(
             "architecture.pattern", "orchestration", "processing", "storage", "modeling.methodology",
-            "governance", "growth", "extraction.strategy", "load.strategy", "partitioning.key", "idempotency",
+            "governance.classification", "governance", "growth", "extraction.strategy", "load.strategy", "partitioning.key", "idempotency",
             "error-handling", "schedule", "quality-gates");
 
     private Assembler() {}
@@ -111,8 +111,10 @@ public final class Assembler {
             }
         }
 
+        // per topic: the required slots' winners first, then what is recommended on top of them
         recs.sort(Comparator.comparingInt((Ranked x) -> topicIndex(x.winner.topic())).thenComparing(x -> x.winner.topic())
-                .thenComparingInt(x -> x.winner.rank()).thenComparing(x -> x.winner.choice()));
+                .thenComparing(x -> x.winner.optional()).thenComparingInt(x -> x.winner.rank())
+                .thenComparing(x -> x.winner.choice()));
         List<Recommendation> out = new ArrayList<>();
         for (Ranked x : recs) {
             Candidate w = x.winner;
@@ -146,9 +148,10 @@ public final class Assembler {
     }
 
     static int topicIndex(String topic) {
+        int exact = TOPIC_ORDER.indexOf(topic);
+        if (exact >= 0) return exact;
         for (int i = 0; i < TOPIC_ORDER.size(); i++) {
-            String t = TOPIC_ORDER.get(i);
-            if (topic.equals(t) || topic.startsWith(t + ".")) return i;
+            if (topic.startsWith(TOPIC_ORDER.get(i) + ".")) return i;
         }
         return TOPIC_ORDER.size();
     }

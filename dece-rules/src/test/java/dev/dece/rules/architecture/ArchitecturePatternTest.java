@@ -63,6 +63,7 @@ class ArchitecturePatternTest {
         Report hit = brief().consumer("risk", "operational", "real-time", "API").consumer("finance", "batch")
                 .sourceObj("name", "payments-topic", "type", "stream", "replayable", "true").assess();
         assertThat(choices(hit, T)).containsExactly("kappa");
+        assertThat(rec(hit, T, "kappa").orElseThrow().ruleId()).isEqualTo("PAT-005");
         assertThat(rejected(hit, T, "lambda")).get().asString().contains("PAT-004");
         assertThat(paths(rec(hit, T, "kappa").orElseThrow().evidence())).containsExactly("current_state.sources[0].replayable");
 
@@ -129,6 +130,7 @@ class ArchitecturePatternTest {
     void pat011_dataMeshWhenMoreThanFiveTeamsOwnDomains() {
         Report hit = meshBrief(6).constraint("team_size", 60).assess();
         assertThat(choices(hit, T)).contains("data-mesh");
+        assertThat(rec(hit, T, "data-mesh").orElseThrow().ruleId()).isEqualTo("PAT-011");
         assertThat(rec(hit, T, "data-mesh").orElseThrow().rationale()).contains("6 data teams");
 
         Report miss = meshBrief(5).constraint("team_size", 60).assess();
@@ -181,6 +183,7 @@ class ArchitecturePatternTest {
         Report hit = brief().consumer("ds", "ML", "batch", "scheduled").consumer("recs", "ML", "real-time", "API")
                 .consumer("bi", "reporting", "batch", "dashboard").assess();
         assertThat(choices(hit, T)).contains("feature-store");
+        assertThat(rec(hit, T, "feature-store").orElseThrow().ruleId()).isEqualTo("PAT-016");
 
         Report miss = brief().consumer("ds", "ML", "batch", "scheduled").consumer("bi", "reporting", "batch", "dashboard")
                 .consumer("fin", "reporting", "batch", "dashboard").assess();
