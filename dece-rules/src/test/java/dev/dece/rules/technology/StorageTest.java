@@ -257,6 +257,11 @@ class StorageTest {
         assertThat(lake.ruleId()).isEqualTo("STO-020");
         assertThat(lake.rationale()).contains("A lakehouse is recommended (PAT-008)").contains("in S3");
 
+        // several lakehouse rules: one object-storage rationale naming them all
+        Report several = lakehouse().consumer("ds", "ML", "batch", "scheduled").constraint("cloud_provider", "AWS").assess();
+        assertThat(rec(several, T, "object-storage").orElseThrow().rationale())
+                .isEqualTo("A lakehouse is recommended (PAT-008, PAT-009): its raw and curated layers live as open files in S3, cheap storage for any format.");
+
         Report miss = bi().storage("Redshift").constraint("cloud_provider", "AWS").assess();
         assertThat(fired(miss, "STO-020")).isFalse();
     }
