@@ -84,7 +84,7 @@ public final class Emit {
         return out;
     }
 
-    /** A generated document.
+    /** A generated document. */
     public static Artifact artifact(String kind, String name, String content) {
         return new Artifact(kind, name, content);
     }

@@ -50,9 +50,10 @@ class OrchestrationTest {
     @ParameterizedTest(name = "{0} tasks per pipeline -> airflow chosen: {1}")
     @CsvSource({"4, false", "5, true", "6, true"})
     void orc001_orc002_airflowFiveTaskLine(int tasks, boolean airflow) {
+        // Dagster also fits (dependencies), so the slot has a winner either way
         Report r = base().workload("pipeline_count", 10).workload("tasks_per_pipeline", tasks)
-                .workload("has_dependencies", false).assess();
-        assertThat(choices(r, T).contains("airflow")).isEqualTo(airflow);
+                .workload("has_dependencies", true).assess();
+        assertThat(choices(r, T)).containsExactly(airflow ? "airflow" : "dagster");
         assertThat(fired(r, "ORC-002")).isEqualTo(!airflow);
     }
 
