@@ -26,7 +26,8 @@ public enum PolicyKey {
     TIGHT_BUDGET_USD(2000, "USD/month", "A monthly budget below this is a tight budget (DECE default)", "Phase 1 > Storage"),
     SMALL_DATA_BELOW_GB_PER_DAY(10, "GB/day", "Below this daily volume the data is small (Databricks 'small data'; DECE default, same as Spark's overkill line)", "Phase 1 > Storage"),
     GROWTH_NEAR_MONTHS(12, "months", "First growth horizon reported", "Phase 1 > Technology Selection Guide"),
-    GROWTH_FAR_MONTHS(36, "months", "Second growth horizon reported; tool boundaries crossed within it are flagged", "Phase 1 > Technology Selection Guide"),
+    GROWTH_FAR_MONTHS(36, "months", "Second growth horizon reported", "Phase 1 > Technology Selection Guide"),
+    GROWTH_SEARCH_MONTHS(60, "months", "Tool boundaries crossed this far ahead are reported: P2 within the first growth horizon, P3 after it (DECE default)", "Phase 1 > Technology Selection Guide"),
 
     // Phase 2 and 6: modeling methodology and governance
     INMON_MIN_SUBJECT_AREAS(3, "subject areas", "An enterprise 3NF warehouse (Inmon) pays off from this many subject areas, counted as distinct source owner domains (DECE default; the methodology says 'enterprise data warehouse')", "Phase 2 > Modeling Methodology Decision"),
