@@ -152,8 +152,12 @@ public final class ReportWriter {
     /** {@code 9 recommendations, 2 findings (P0 0, P1 1, P2 1, P3 0)}. */
     public static String summaryLine(Report r) {
         Map<Severity, Integer> c = counts(r);
-        return r.recommendations().size() + " recommendations, " + r.findings().size() + " findings ("
+        return plural(r.recommendations().size(), "recommendation") + ", " + plural(r.findings().size(), "finding") + " ("
                 + c.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static String ev(Evidence e) {
