@@ -38,4 +38,21 @@ public final class LintInputs {
         }
         return TableListBinder.bind(loader.load(file));
     }
+
+    /** {@link #read(Path, DocumentLoader)} for content held in memory; the kind is chosen by {@code name} the same way. */
+    public static List<Table> read(String name, byte[] content, DocumentLoader loader) throws InputException {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".sql") || n.endsWith(".ddl")) {
+            return DdlReader.read(name, new String(content, StandardCharsets.UTF_8), null);
+        }
+        String head = new String(content, 0, Math.min(content.length, 65536), StandardCharsets.UTF_8);
+        if (n.endsWith(".json") && head.contains("dbt_schema_version")) {
+            try {
+                return ManifestReader.read(name, new java.io.ByteArrayInputStream(content));
+            } catch (IOException e) {
+                throw new InputException(Problem.file(name, "cannot be read: " + e.getMessage()));
+            }
+        }
+        return TableListBinder.bind(loader.load(name, content));
+    }
 }

@@ -216,6 +216,32 @@ public final class NameRules {
         return n + "_count";
     }
 
+    /**
+     * The fix when a column's suffix or prefix contradicts its known type, else null: {@code shipped_at}
+     * typed DATE gives {@code rename to shipped_date}; {@code is_active} typed VARCHAR gives {@code make it BOOLEAN}.
+     */
+    public static String typeConflict(String name, ColumnType t) {
+        if (t == null || t == ColumnType.UNKNOWN || t == ColumnType.OTHER) return null;
+        String n = lower(name);
+        if (n.endsWith("_at") && t == ColumnType.DATE) return "rename it to " + dateName(n) + " (a DATE is an [event]_date)";
+        if (n.endsWith("_date") && t.isTimestamp()) return "rename it to " + timestampName(n) + " (a timestamp is an [event]_at)";
+        if (isBooleanName(n) && t != ColumnType.BOOLEAN) return "make it BOOLEAN, or rename it without is_/has_";
+        if (n.endsWith("_count") && t != ColumnType.INTEGER) return "make it an integer type, or rename it";
+        if (n.endsWith("_amount") && !t.isNumeric()) return "make it DECIMAL/NUMERIC, or rename it";
+        if (n.endsWith("_id") && (t == ColumnType.BOOLEAN || t.isTimestamp() || t == ColumnType.DATE)) return "an [entity]_id holds an identifier; rename it";
+        return null;
+    }
+
+    /** Columns a loading tool adds ({@code _fivetran_synced}, {@code _airbyte_raw_id}): not held to the conventions. */
+    public static boolean toolColumn(String name) {
+        return name != null && name.startsWith("_");
+    }
+
+    /** A name that says the value is in a local time zone: {@code created_at_local}, {@code order_time_est}. */
+    public static boolean localTime(String name) {
+        return lower(name).matches(".*_(local|est|edt|pst|pdt|cst|cet|cest|ist|jst)(_.*)?|local_.*");
+    }
+
     /** True when a word of the name (split on underscores) is one of {@code words}. */
     public static boolean hasWord(String name, List<String> words) {
         for (String w : lower(name).split("_+")) {
