@@ -179,19 +179,22 @@ public final class NameRules {
         return n + "_date";
     }
 
-    /** An identifier that does not follow {@code [entity]_id}: {@code id}, {@code customerid}, {@code customer_uuid}. */
+    /**
+     * An identifier that does not follow {@code [entity]_id}: a bare {@code id}, or {@code customer_uuid},
+     * {@code customer_ident}. Glued names ({@code customerid}) are not guessed: "paid" and "valid" end in "id" too;
+     * camelCase ({@code customerId}) is caught by the snake_case rule.
+     */
     public static boolean looksBadId(String name) {
         String n = lower(name);
         if (n.endsWith("_id")) return false;
-        return n.equals("id") || n.matches("[a-z0-9]+[a-z]id") || n.matches(".+_(uuid|ident|identifier)");
+        return n.equals("id") || n.matches(".+_(uuid|ident|identifier)");
     }
 
-    /** {@code id} in {@code dim_customers} becomes {@code customer_id}; {@code customerid} becomes {@code customer_id}. */
+    /** {@code id} in {@code dim_customers} becomes {@code customer_id}; {@code customer_uuid} becomes {@code customer_id}. */
     public static String idName(String name, String tableName) {
         String n = lower(name);
         if (n.equals("id")) return singular(entity(tableName)) + "_id";
-        if (n.matches(".+_(uuid|ident|identifier)")) return n.replaceAll("_(uuid|ident|identifier)$", "") + "_id";
-        return n.substring(0, n.length() - 2) + "_id";
+        return n.replaceAll("_(uuid|ident|identifier)$", "") + "_id";
     }
 
     /** An amount not named {@code [thing]_amount}: {@code order_amt}, {@code amount_order}, {@code amt_tax}. */
