@@ -200,7 +200,8 @@ public final class NameRules {
     /** An amount not named {@code [thing]_amount}: {@code order_amt}, {@code amount_order}, {@code amt_tax}. */
     public static boolean looksBadAmount(String name) {
         String n = lower(name);
-        return !n.endsWith("_amount") && n.matches(".+_(amt|amnt|amts)|(amount|amt)_.+");
+        return !n.endsWith("_amount") && n.matches(".+_(amt|amnt|amts)|(amount|amt)_.+")
+                && !n.matches("amount_(usd|eur|gbp|jpy|chf|cad|aud|cny|inr|local)");
     }
 
     public static String amountName(String name) {
