@@ -9,6 +9,17 @@ import java.util.Locale;
 public enum ColumnType {
     BOOLEAN, TIMESTAMP_TZ, TIMESTAMP_NTZ, DATE, INTEGER, DECIMAL, TEXT, OTHER, UNKNOWN;
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern PARENS = java.util.regex.Pattern.compile("\\(.*?\\)");
+    private static final java.util.regex.Pattern INTEGER_TYPES = java.util.regex.Pattern.compile(
+            "(big|small|tiny|medium)?int(eger)?[0-9]*|int64|serial|bigserial|smallserial|hugeint|ubigint|uinteger|long|short|byteint");
+    private static final java.util.regex.Pattern DECIMAL_TYPES = java.util.regex.Pattern.compile(
+            "(numeric|decimal|number|bignumeric|bigdecimal|money|real|double|double precision|float[0-9]*|float64)");
+    private static final java.util.regex.Pattern ZERO_SCALE = java.util.regex.Pattern.compile(
+            "^\\s*(number|numeric|decimal)\\s*\\(\\s*\\d+\\s*(,\\s*0\\s*)?\\)");
+    private static final java.util.regex.Pattern TEXT_TYPES = java.util.regex.Pattern.compile(
+            "(var)?char(acter)?( varying)?|text|string|nvarchar|nchar|varchar2|clob|uuid");
+
     public boolean isTimestamp() {
         return this == TIMESTAMP_TZ || this == TIMESTAMP_NTZ;
     }
@@ -26,7 +37,7 @@ public enum ColumnType {
      */
     public static ColumnType of(String sqlType, String dialect) {
         if (sqlType == null || sqlType.isBlank()) return UNKNOWN;
-        String t = sqlType.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ").replaceAll("\\(.*?\\)", "").strip();
+        String t = PARENS.matcher(SPACES.matcher(sqlType.toLowerCase(Locale.ROOT).strip()).replaceAll(" ")).replaceAll("").strip();
         boolean bq = dialect != null && dialect.toLowerCase(Locale.ROOT).contains("bigquery");
         if (t.startsWith("bool") || t.equals("bit")) return BOOLEAN;
         if (t.equals("timestamptz") || t.contains("with time zone") && !t.contains("without")
@@ -34,9 +45,11 @@ public enum ColumnType {
         if (t.equals("timestamp")) return bq ? TIMESTAMP_TZ : TIMESTAMP_NTZ;
         if (t.startsWith("timestamp") || t.equals("datetime") || t.equals("datetime2") || t.equals("smalldatetime")) return TIMESTAMP_NTZ;
         if (t.equals("date")) return DATE;
-        if (t.matches("(big|small|tiny|medium)?int(eger)?[0-9]*|int64|serial|bigserial|smallserial|hugeint|ubigint|uinteger|long|short|byteint")) return INTEGER;
-        if (t.matches("(numeric|decimal|number|bignumeric|bigdecimal|money|real|double|double precision|float[0-9]*|float64)")) return DECIMAL;
-        if (t.matches("(var)?char(acter)?( varying)?|text|string|nvarchar|nchar|varchar2|clob|uuid")) return TEXT;
+        if (INTEGER_TYPES.matcher(t).matches()) return INTEGER;
+        // NUMBER without a scale (Snowflake, Oracle) and NUMERIC(p,0) hold whole numbers
+        if (t.equals("number") || ZERO_SCALE.matcher(sqlType.toLowerCase(Locale.ROOT)).find()) return INTEGER;
+        if (DECIMAL_TYPES.matcher(t).matches()) return DECIMAL;
+        if (TEXT_TYPES.matcher(t).matches()) return TEXT;
         return OTHER;
     }
 }

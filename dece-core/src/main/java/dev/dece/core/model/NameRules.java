@@ -33,6 +33,15 @@ public final class NameRules {
             Map.entry("snapshot_", "snp_"), Map.entry("snap_", "snp_"), Map.entry("snapshots_", "snp_"),
             Map.entry("src_", "raw_"), Map.entry("source_", "raw_"), Map.entry("landing_", "raw_"));
 
+    private static final Pattern LOOKS_BOOLEAN = Pattern.compile(".+_(flag|yn|bool|ind|indicator)|(flag|bool)_.+");
+    private static final Pattern LOOKS_TIMESTAMP = Pattern.compile(".+_(ts|tstamp|timestamp|datetime|time)");
+    private static final Pattern LOOKS_DATE = Pattern.compile(".+_dt|dt_.+");
+    private static final Pattern BAD_ID = Pattern.compile(".+_(uuid|ident|identifier)");
+    private static final Pattern BAD_AMOUNT = Pattern.compile(".+_(amt|amnt|amts)|(amount|amt)_.+");
+    private static final Pattern CURRENCY_AMOUNT = Pattern.compile("amount_(usd|eur|gbp|jpy|chf|cad|aud|cny|inr|local)");
+    private static final Pattern BAD_COUNT = Pattern.compile(".+_(cnt|ct|num|qty_count)|(num|cnt|count|n|number_of|nbr)_.+");
+    private static final Pattern LOCAL_TIME = Pattern.compile(".*_(local|est|edt|pst|pdt|cst|cet|cest|ist|jst)(_.*)?|local_.*");
+    private static final Pattern UNDERSCORES = Pattern.compile("_+");
     private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_{1,2}[a-z0-9]+)*");
 
     /** Words that mark an attribute as business-critical (the methodology names customer status, product
@@ -102,7 +111,7 @@ public final class NameRules {
         String p = layerPrefix(name);
         String rest = p == null ? lower(name) : lower(name).substring(p.length());
         int n = 0;
-        for (String w : rest.split("_+")) if (!w.isEmpty()) n++;
+        for (String w : UNDERSCORES.split(rest)) if (!w.isEmpty()) n++;
         return n;
     }
 
@@ -138,7 +147,7 @@ public final class NameRules {
     /** A name that says "flag" without a type: {@code active_flag}, {@code deleted_yn}. */
     public static boolean looksBoolean(String name) {
         String n = lower(name);
-        return !isBooleanName(n) && n.matches(".+_(flag|yn|bool|ind|indicator)|(flag|bool)_.+");
+        return !isBooleanName(n) && LOOKS_BOOLEAN.matcher(n).matches();
     }
 
     /** {@code active_flag} or {@code active} becomes {@code is_active}. */
@@ -155,7 +164,7 @@ public final class NameRules {
 
     /** A name that says "timestamp" without a type: {@code created_ts}, {@code updated_timestamp}. */
     public static boolean looksTimestamp(String name) {
-        return lower(name).matches(".+_(ts|tstamp|timestamp|datetime|time)");
+        return LOOKS_TIMESTAMP.matcher(lower(name)).matches();
     }
 
     /** {@code created_ts}, {@code created_datetime}, {@code created_date} or {@code created} become {@code created_at}. */
@@ -170,7 +179,7 @@ public final class NameRules {
 
     /** A name that says "date" without a type: {@code order_dt}, {@code dt_order}. */
     public static boolean looksDate(String name) {
-        return lower(name).matches(".+_dt|dt_.+");
+        return LOOKS_DATE.matcher(lower(name)).matches();
     }
 
     /** {@code order_dt}, {@code order_day}, {@code order_at} or {@code order} become {@code order_date}. */
@@ -187,7 +196,7 @@ public final class NameRules {
     public static boolean looksBadId(String name) {
         String n = lower(name);
         if (n.endsWith("_id")) return false;
-        return n.equals("id") || n.matches(".+_(uuid|ident|identifier)");
+        return n.equals("id") || BAD_ID.matcher(n).matches();
     }
 
     /** {@code id} in {@code dim_customers} becomes {@code customer_id}; {@code customer_uuid} becomes {@code customer_id}. */
@@ -200,8 +209,8 @@ public final class NameRules {
     /** An amount not named {@code [thing]_amount}: {@code order_amt}, {@code amount_order}, {@code amt_tax}. */
     public static boolean looksBadAmount(String name) {
         String n = lower(name);
-        return !n.endsWith("_amount") && n.matches(".+_(amt|amnt|amts)|(amount|amt)_.+")
-                && !n.matches("amount_(usd|eur|gbp|jpy|chf|cad|aud|cny|inr|local)");
+        return !n.endsWith("_amount") && BAD_AMOUNT.matcher(n).matches()
+                && !CURRENCY_AMOUNT.matcher(n).matches();
     }
 
     public static String amountName(String name) {
@@ -212,7 +221,7 @@ public final class NameRules {
     /** A count not named {@code [thing]_count}: {@code line_item_cnt}, {@code num_items}, {@code count_orders}. */
     public static boolean looksBadCount(String name) {
         String n = lower(name);
-        return !n.endsWith("_count") && n.matches(".+_(cnt|ct|num|qty_count)|(num|cnt|count|n|number_of|nbr)_.+");
+        return !n.endsWith("_count") && BAD_COUNT.matcher(n).matches();
     }
 
     public static String countName(String name) {
@@ -230,7 +239,7 @@ public final class NameRules {
         if (n.endsWith("_at") && t == ColumnType.DATE) return "rename it to " + dateName(n) + " (a DATE is an [event]_date)";
         if (n.endsWith("_date") && t.isTimestamp()) return "rename it to " + timestampName(n) + " (a timestamp is an [event]_at)";
         if (isBooleanName(n) && t != ColumnType.BOOLEAN) return "make it BOOLEAN, or rename it without is_/has_";
-        if (n.endsWith("_count") && t != ColumnType.INTEGER) return "make it an integer type, or rename it";
+        if (n.endsWith("_count") && !t.isNumeric()) return "make it an integer type, or rename it";
         if (n.endsWith("_amount") && !t.isNumeric()) return "make it DECIMAL/NUMERIC, or rename it";
         if (n.endsWith("_id") && (t == ColumnType.BOOLEAN || t.isTimestamp() || t == ColumnType.DATE)) return "an [entity]_id holds an identifier; rename it";
         return null;
@@ -243,12 +252,12 @@ public final class NameRules {
 
     /** A name that says the value is in a local time zone: {@code created_at_local}, {@code order_time_est}. */
     public static boolean localTime(String name) {
-        return lower(name).matches(".*_(local|est|edt|pst|pdt|cst|cet|cest|ist|jst)(_.*)?|local_.*");
+        return LOCAL_TIME.matcher(lower(name)).matches();
     }
 
     /** True when a word of the name (split on underscores) is one of {@code words}. */
     public static boolean hasWord(String name, List<String> words) {
-        for (String w : lower(name).split("_+")) {
+        for (String w : UNDERSCORES.split(lower(name))) {
             if (words.contains(w)) return true;
         }
         return false;

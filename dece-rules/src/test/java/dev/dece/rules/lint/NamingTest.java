@@ -115,7 +115,7 @@ class NamingTest {
             "shipped_at,date,rename it to shipped_date",
             "order_date,timestamp with time zone,rename it to order_at",
             "is_active,varchar,make it BOOLEAN",
-            "line_item_count,double,make it an integer type",
+            "line_item_count,varchar,make it an integer type",
             "order_amount,text,make it DECIMAL/NUMERIC"})
     void name013_columnNameContradictsType(String column, String type, String fix) {
         Finding f = only(t("fct_orders", column + ":" + type), "NAME-013");
