@@ -77,6 +77,63 @@ public final class Dece {
 
     // ---- model and lint (issue 4): facade methods go here ----
 
+    /**
+     * "Model [entity/domain] for analytics": reviews a Dimensional Model Template (grain, measures, keys,
+     * SCD types, hierarchies, naming) and generates its DDL and SCD Type 2 loads for {@code dialect} and a
+     * dbt schema.yml with the testing checklist's tests, as artifacts.
+     *
+     * <pre>{@code
+     * Report r = dece.model(Path.of("orders-model.yaml"), Dialect.SNOWFLAKE);
+     * r.artifacts().forEach(a -> System.out.println(a.name()));
+     * }</pre>
+     *
+     * @param model   the template, YAML or JSON
+     * @param dialect the SQL dialect of the generated DDL and merges; never null
+     * @return the report: findings and artifacts; never null
+     * @throws InputException when the file is missing, unreadable, or not a valid template
+     */
+    public Report model(Path model, dev.dece.core.model.Dialect dialect) throws InputException {
+        return model(model.toString(), loader.load(model), dialect);
+    }
+
+    /** {@link #model(Path, dev.dece.core.model.Dialect)} for a template held in memory; {@code name} is used in locations. */
+    public Report model(String name, String content, dev.dece.core.model.Dialect dialect) throws InputException {
+        return model(name, loader.load(name, content.getBytes(StandardCharsets.UTF_8)), dialect);
+    }
+
+    private Report model(String name, List<Node> docs, dev.dece.core.model.Dialect dialect) throws InputException {
+        Objects.requireNonNull(dialect, "dialect");
+        dev.dece.core.model.DimensionalModel m = dev.dece.core.model.ModelBinder.bind(docs);
+        List<Object> facts = new ArrayList<>(m.facts());
+        facts.addAll(dev.dece.core.model.ModelTables.of(m));
+        Report r = evaluate("model", List.of(name), facts);
+        List<Artifact> arts = new ArrayList<>(r.artifacts());
+        arts.addAll(dev.dece.core.model.ModelSql.artifacts(m, dialect));
+        arts.sort(java.util.Comparator.comparing(Artifact::kind).thenComparing(Artifact::name));
+        return new Report(r.command(), r.inputs(), r.recommendations(), r.findings(), arts);
+    }
+
+    /**
+     * "Are our tables and columns named right?": lints a dbt {@code target/manifest.json} (schema v10-v12),
+     * a DDL file of CREATE TABLE statements ({@code .sql}), or a YAML/JSON list of tables against the
+     * naming conventions, the timezone traps and the dbt testing checklist.
+     *
+     * @param input the file; its kind is chosen by extension and content (see {@code LintInputs})
+     * @return the report; never null
+     * @throws InputException when the file is missing, unreadable, an unsupported manifest version, or invalid
+     */
+    public Report lint(Path input) throws InputException {
+        List<dev.dece.core.model.Table> tables = dev.dece.core.model.LintInputs.read(input, loader);
+        return evaluate("lint", List.of(input.toString()), tables);
+    }
+
+    /** {@link #lint(Path)} for content held in memory; {@code name}'s extension chooses the reader. */
+    public Report lint(String name, String content) throws InputException {
+        List<dev.dece.core.model.Table> tables = dev.dece.core.model.LintInputs.read(name,
+                content.getBytes(StandardCharsets.UTF_8), loader);
+        return evaluate("lint", List.of(name), tables);
+    }
+
     // ---- quality and schema-change (issue 5): facade methods go here ----
 
     /**

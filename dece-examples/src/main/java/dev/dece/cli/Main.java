@@ -54,6 +54,8 @@ public final class Main implements Runnable {
         // pipeline (issue 3)
 
         // model, lint (issue 4)
+        cl.addSubcommand(new ModelCommand());
+        cl.addSubcommand(new LintCommand());
 
         // quality, schema-change (issue 5)
 

@@ -1,0 +1,43 @@
+-- SCD Type 2 load for dim_product from stg_shop__products (snowflake)
+-- Type 2 (new version on change): product_price
+-- Type 1 (overwritten in the current version): product_name
+-- Step 1 closes changed rows and inserts new keys; step 2 inserts the new version of every closed row.
+SET load_ts = CURRENT_TIMESTAMP()::TIMESTAMP_TZ;
+BEGIN;
+
+-- Step 1: close the current version of changed rows; overwrite Type 1 attributes; insert new keys
+MERGE INTO dim_product AS target
+USING (
+    SELECT product_id, name, price
+    FROM stg_shop__products
+) AS source
+ON target.product_id = source.product_id
+AND target.is_current = TRUE
+WHEN MATCHED AND (
+    target.product_price IS DISTINCT FROM source.price
+) THEN UPDATE SET
+    is_current = FALSE,
+    valid_to = $load_ts
+WHEN MATCHED AND (
+    target.product_name IS DISTINCT FROM source.name
+) THEN UPDATE SET
+    product_name = source.name
+WHEN NOT MATCHED THEN INSERT (
+    product_id, product_name, product_price, valid_from, valid_to, is_current
+) VALUES (
+    source.product_id, source.name, source.price, $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
+);
+
+-- Step 2: insert the new version of every changed row (its current version was closed in step 1)
+INSERT INTO dim_product (
+    product_id, product_name, product_price, valid_from, valid_to, is_current
+)
+SELECT s.product_id, s.name, s.price, $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
+FROM stg_shop__products AS s
+WHERE NOT EXISTS (
+    SELECT 1 FROM dim_product AS d
+    WHERE d.product_id = s.product_id
+    AND d.is_current = TRUE
+);
+
+COMMIT;

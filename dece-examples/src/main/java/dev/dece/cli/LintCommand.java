@@ -1,0 +1,33 @@
+package dev.dece.cli;
+
+import dev.dece.core.doc.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Lint tables and columns against the naming conventions, the timezone traps and the dbt testing "
+                + "checklist. FILE is a dbt target/manifest.json (schema v10-v12), a .sql file of CREATE TABLE "
+                + "statements, or a YAML/JSON list: tables: [{name, kind, columns: [{name, type, tests}]}].")
+public final class LintCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common = new Common();
+    @Parameters(index = "0", paramLabel = "FILE", description = "manifest.json, DDL (.sql) or a table list (YAML/JSON)")
+    Path file;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        common.outputFormat(cl);
+        common.threshold(cl);
+        try {
+            return common.emit(cl, common.engine().lint(file));
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.dece.cli;
+
+import dev.dece.core.doc.Binder;
+import dev.dece.core.doc.InputException;
+import dev.dece.core.model.Dialect;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Review a Dimensional Model Template (grain, measures, keys, SCD types, hierarchies, naming) and "
+                + "generate its DDL, SCD Type 2 loads and a dbt schema.yml with the testing checklist's tests.")
+public final class ModelCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common = new Common();
+    @Parameters(index = "0", paramLabel = "FILE", description = "Dimensional Model Template, YAML or JSON")
+    Path file;
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "postgres",
+            description = "SQL dialect of the generated DDL and merges: postgres (default), duckdb, snowflake, bigquery")
+    String dialect;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        common.outputFormat(cl);
+        common.threshold(cl);
+        Dialect d = Binder.match(dialect, Dialect.class);
+        if (d == null) {
+            throw new CommandLine.ParameterException(cl, "--dialect: \"" + dialect + "\" is not a dialect; use "
+                    + Binder.allowed(Dialect.class));
+        }
+        try {
+            return common.emit(cl, common.engine().model(file, d));
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.dece.rules.lint;
+
+import dev.dece.core.Finding;
+import dev.dece.core.Report;
+import dev.dece.core.Severity;
+import org.junit.jupiter.api.Test;
+
+import static dev.dece.rules.lint.LintSupport.findings;
+import static dev.dece.rules.lint.LintSupport.lint;
+import static dev.dece.rules.lint.LintSupport.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One test per rule of TestCoverage.drl, through a real dbt manifest (schema v12) written as JSON: a model
+ * with the checklist's tests (near miss) and one without (trigger).
+ */
+class TestCoverageTest {
+
+    /** A manifest with fct_orders (columns as given) and tests as (column, test) pairs; a null column is model-level. */
+    static String manifest(String version, String columnsJson, String... tests) {
+        StringBuilder t = new StringBuilder();
+        for (int i = 0; i < tests.length; i += 2) {
+            String col = tests[i];
+            String name = tests[i + 1];
+            String field = name.startsWith("recency:") ? name.substring(8) : null;
+            String tn = field != null ? "recency" : name;
+            t.append(",\n    \"test.shop.t").append(i).append("\": {\"resource_type\": \"test\", \"name\": \"t").append(i)
+                    .append("\", \"attached_node\": \"model.shop.fct_orders\", \"column_name\": ")
+                    .append(col == null ? "null" : "\"" + col + "\"")
+                    .append(", \"test_metadata\": {\"name\": \"").append(tn).append("\", \"namespace\": ")
+                    .append(field != null ? "\"dbt_utils\"" : "null").append(", \"kwargs\": {")
+                    .append(field != null ? "\"field\": \"" + field + "\"" : "").append("}}}");
+        }
+        return "{\n  \"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/manifest/" + version
+                + ".json\", \"dbt_version\": \"1.9.4\", \"adapter_type\": \"postgres\"},\n"
+                + "  \"nodes\": {\n    \"model.shop.fct_orders\": {\"resource_type\": \"model\", \"name\": \"fct_orders\", "
+                + "\"original_file_path\": \"models/marts/fct_orders.sql\", \"columns\": {" + columnsJson + "}}" + t + "\n  },\n"
+                + "  \"sources\": {}\n}\n";
+    }
+
+    static String cols(String... names) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append("\"").append(n).append("\": {\"name\": \"").append(n).append("\", \"data_type\": null}");
+        }
+        return sb.toString();
+    }
+
+    static Report lintManifest(String json) {
+        return lint("manifest.json", json);
+    }
+
+    @Test
+    void test001_primaryKeyWithoutUniqueAndNotNull() {
+        Finding f = only(lintManifest(manifest("v12", cols("order_id"), "order_id", "not_null")), "TEST-001");
+        assertThat(f.severity()).isEqualTo(Severity.P1);
+        assertThat(f.topic()).isEqualTo("testing.primary-key");
+        assertThat(f.message()).isEqualTo("Model 'fct_orders' (models/marts/fct_orders.sql) lacks unique on its primary key 'order_id'.");
+        assertThat(f.location().path()).isEqualTo("nodes[\"model.shop.fct_orders\"].columns.order_id");
+        assertThat(f.location().line()).isEqualTo(4);
+        assertThat(findings(lintManifest(manifest("v12", cols("order_id"), "order_id", "unique", "order_id", "not_null")), "TEST-001")).isEmpty();
+    }
+
+    @Test
+    void test002_modelWithoutPrimaryKey() {
+        assertThat(only(lintManifest(manifest("v11", cols("order_number"))), "TEST-002").message())
+                .contains("no order_id or id column");
+        assertThat(findings(lintManifest(manifest("v11", cols("id"))), "TEST-002")).isEmpty();
+    }
+
+    @Test
+    void test003_foreignKeyWithoutRelationships() {
+        Report hit = lintManifest(manifest("v10", cols("order_id", "customer_id"), "customer_id", "not_null"));
+        assertThat(only(hit, "TEST-003").message()).contains("lacks relationships on foreign key 'customer_id'");
+        Report miss = lintManifest(manifest("v10", cols("order_id", "customer_id"), "customer_id", "not_null", "customer_id", "relationships"));
+        assertThat(findings(miss, "TEST-003")).isEmpty();
+    }
+
+    @Test
+    void test004_statusWithoutAcceptedValues() {
+        Report hit = lintManifest(manifest("v12", cols("order_id", "order_status")));
+        assertThat(only(hit, "TEST-004").message()).contains("lacks accepted_values on status-like column 'order_status'");
+        Report miss = lintManifest(manifest("v12", cols("order_id", "order_status"), "order_status", "accepted_values"));
+        assertThat(findings(miss, "TEST-004")).isEmpty();
+    }
+
+    @Test
+    void test005_freshnessColumnWithoutRecency() {
+        Report hit = lintManifest(manifest("v12", cols("order_id", "loaded_at", "ordered_at")));
+        assertThat(only(hit, "TEST-005").message()).contains("no recency test on its freshness column 'ordered_at'");
+        Report miss = lintManifest(manifest("v12", cols("order_id", "loaded_at", "ordered_at"), null, "recency:ordered_at"));
+        assertThat(findings(miss, "TEST-005")).isEmpty();
+    }
+
+    @Test
+    void tableListsWithoutTestsAreNotHeldToTheChecklist() {
+        Report r = lint("t.yaml", LintSupport.tables("fct_orders", "order_id", "order_status"));
+        assertThat(r.findings()).noneMatch(f -> f.ruleId().startsWith("TEST-"));
+    }
+}
