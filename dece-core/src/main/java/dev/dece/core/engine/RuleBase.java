@@ -44,7 +44,11 @@ public final class RuleBase {
 
     /** The index file the kie-maven-plugin writes for dece-rules. */
     static final String MODEL_INDEX = "META-INF/kie/dev.dece/dece-rules/drools-model";
-    private static final int MAX_FIRINGS = 100_000;
+    /**
+     * Firings allowed per input fact. Every DECE rule fires a bounded number of times per fact; a run
+     * that reaches this budget means a rule loops, and it is reported, never cut short silently.
+     */
+    private static final long FIRINGS_PER_FACT = 1_000;
 
     private final KieBase kieBase;
     private final List<RuleInfo> catalog;
@@ -149,7 +153,12 @@ public final class RuleBase {
                 session.insert(f);
             }
             AgendaFilter filter = disabled.isEmpty() ? m -> true : m -> !disabled.contains(Emit.id(m.getRule()));
-            session.fireAllRules(filter, MAX_FIRINGS);
+            int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(100_000L, FIRINGS_PER_FACT * facts.size()));
+            int fired = session.fireAllRules(filter, budget);
+            if (fired >= budget) {
+                throw new IllegalStateException("the rules fired " + fired + " times for " + facts.size()
+                        + " facts and were stopped: a rule is looping (a DECE bug, or a user rule that re-inserts what it matches)");
+            }
             return new ArrayList<>(session.getObjects());
         } finally {
             session.dispose();
