@@ -123,6 +123,7 @@ public final class DocumentLoader {
     // ---------------------------------------------------------------- YAML
 
     private List<Node> loadYaml(String name, String text) throws InputException {
+        checkLineLength(name, text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxDepth());
@@ -149,6 +150,23 @@ public final class DocumentLoader {
                     + limits.maxDepth() + " levels (Limits.maxDepth)"));
         }
         return docs;
+    }
+
+    /** Refuses a line longer than {@link Limits#maxLineLength()} before SnakeYAML spends seconds on it. */
+    private void checkLineLength(String name, String text) throws InputException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i - start > limits.maxLineLength()) {
+                    throw new InputException(new Problem(name, line, limits.maxLineLength() + 1, "",
+                            "line is " + (i - start) + " characters long; the limit is " + limits.maxLineLength()
+                                    + " characters (Limits.maxLineLength); break it up or use JSON"));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     private String yamlMessage(YAMLException e) {
@@ -211,6 +229,7 @@ public final class DocumentLoader {
                 }
                 if (n instanceof MappingNode map) {
                     LinkedHashMap<String, Node> children = new LinkedHashMap<>();
+                    Map<String, Integer> keyLines = new java.util.HashMap<>();
                     for (NodeTuple t : map.getValue()) {
                         org.yaml.snakeyaml.nodes.Node k = t.getKeyNode();
                         int kl = k.getStartMark().getLine() + 1;
@@ -225,10 +244,10 @@ public final class DocumentLoader {
                         }
                         String key = ks.getValue();
                         String childPath = Node.childPath(path, key);
-                        if (children.containsKey(key)) {
+                        Integer first = keyLines.putIfAbsent(key, kl);
+                        if (first != null) {
                             throw new InputException(new Problem(file, kl, kc, childPath,
-                                    "duplicate key; the first is at line " + children.get(key).line()
-                                            + "; keep one"));
+                                    "duplicate key; the first is at line " + first + "; keep one"));
                         }
                         children.put(key, convert(t.getValueNode(), childPath, depth + 1));
                     }
@@ -250,7 +269,9 @@ public final class DocumentLoader {
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                         .build())
                 .build();
-        try (JsonParser p = factory.createParser(text)) {
+        JsonParser p = null;
+        try {
+            p = factory.createParser(text);
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -265,7 +286,8 @@ public final class DocumentLoader {
             }
             return List.of(root);
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
+            // a nesting-limit exception carries no location; the parser still knows where it stopped
+            JsonLocation l = e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation();
             String msg = e.getOriginalMessage();
             if (msg != null && msg.contains("nesting depth")) {
                 msg = "nesting is deeper than " + limits.maxDepth() + " levels (Limits.maxDepth)";
@@ -277,6 +299,14 @@ public final class DocumentLoader {
             throw new InputException(new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "", msg));
         } catch (IOException e) {
             throw new InputException(Problem.file(name, "cannot be read: " + e.getMessage()));
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // reading from a String: nothing to release
+                }
+            }
         }
     }
 
