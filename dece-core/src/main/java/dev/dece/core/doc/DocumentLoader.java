@@ -249,7 +249,7 @@ public final class DocumentLoader {
                             throw new InputException(new Problem(file, kl, kc, childPath,
                                     "duplicate key; the first is at line " + first + "; keep one"));
                         }
-                        children.put(key, convert(t.getValueNode(), childPath, depth + 1));
+                        children.put(key, convert(t.getValueNode(), childPath, depth + 1).keyAt(kl, kc));
                     }
                     return Node.map(path, file, line, col, children);
                 }
@@ -324,9 +324,10 @@ public final class DocumentLoader {
                 LinkedHashMap<String, Node> children = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
+                    JsonLocation kl = p.currentTokenLocation();
                     p.nextToken();
                     String cp = Node.childPath(path, key);
-                    children.put(key, readJson(file, p, cp, count));
+                    children.put(key, readJson(file, p, cp, count).keyAt(kl.getLineNr(), kl.getColumnNr()));
                 }
                 return Node.map(path, file, line, col, children);
             }
