@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class ConcurrencyAndDeterminismTest {
 
     static final int THREADS = 8;
-    static final int ROUNDS = 25;
+    static final int ROUNDS = 20;
 
     static Map<Path, String> assessAll(Dece dece, List<Path> briefs, OutputFormat format) throws InputException {
         Map<Path, String> out = new LinkedHashMap<>();

@@ -73,6 +73,9 @@ class ExampleBriefsTest {
     void multiDomainEnterpriseGetsADataMesh() throws InputException {
         Report r = dece.assess(BRIEFS.resolve("multi-domain-enterprise.yaml"));
         assertThat(choices(r)).contains("data-mesh", "lakehouse", "kappa");
+        Recommendation mesh = r.recommendations().stream().filter(x -> x.choice().equals("data-mesh")).findFirst().orElseThrow();
+        assertThat(mesh.ruleId()).isEqualTo("PAT-011");
+        assertThat(mesh.rationale()).startsWith("9 data teams and 6 source domains");
     }
 
     @Test

@@ -7,7 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -130,14 +136,22 @@ public final class DocumentLoader {
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
         List<Node> docs = new ArrayList<>();
         try {
-            for (org.yaml.snakeyaml.nodes.Node root : yaml.composeAll(new StringReader(text))) {
+            // Yaml.composeAll would build every node of the file before our node limit could look at it
+            // (an 8 MB file of "k: v" lines took 24 s); counting parser events stops it at Limits.maxNodes.
+            CountingParser parser = new CountingParser(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                    name, limits);
+            Composer composer = new Composer(parser, new Resolver(), options);
+            while (composer.checkNode()) {
+                org.yaml.snakeyaml.nodes.Node root = composer.getNode();
                 if (root == null) continue;
                 YamlConverter converter = new YamlConverter(name, limits);
                 docs.add(converter.convert(root, "", 0));
             }
+        } catch (NodeLimit e) {
+            throw new InputException(new Problem(name, e.line, e.column, "", "has more than " + limits.maxNodes()
+                    + " nodes (Limits.maxNodes); a brief or spec has a few hundred"));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = yamlMessage(e);
@@ -183,6 +197,51 @@ public final class DocumentLoader {
         }
         String context = e instanceof MarkedYAMLException m && m.getContext() != null ? m.getContext() + ": " : "";
         return "not valid YAML: " + context + raw.strip() + "; check indentation, quotes and colons";
+    }
+
+    /** Thrown by {@link CountingParser} when a document has more events than {@link Limits#maxNodes()}. */
+    private static final class NodeLimit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        NodeLimit(int line, int column) {
+            super(null, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    /** Passes parser events through and stops the stream once it has produced more than maxNodes nodes. */
+    private static final class CountingParser implements Parser {
+        private final Parser inner;
+        private final int max;
+        private int count;
+
+        CountingParser(Parser inner, String file, Limits limits) {
+            this.inner = inner;
+            this.max = limits.maxNodes();
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return inner.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return inner.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event e = inner.getEvent();
+            if (e instanceof NodeEvent && ++count > max) {
+                Mark m = e.getStartMark();
+                throw new NodeLimit(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1);
+            }
+            return e;
+        }
     }
 
     /** Converts SnakeYAML nodes to located nodes, counting nodes so alias expansion stays bounded. */

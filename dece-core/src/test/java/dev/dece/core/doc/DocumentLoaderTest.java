@@ -238,6 +238,19 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void tooManyNodesAreRefusedWhileParsing() {
+        // counted on parser events, so the rest of the file is never composed (an 8 MB file of "k: v"
+        // lines took 24 s to compose before this limit was checked during parsing)
+        DocumentLoader small = new DocumentLoader(new Limits(1 << 24, 64, 50, 1_000));
+        String lines = "- v\n".repeat(100_000);
+        assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD,
+                () -> small.load("many.yaml", lines.getBytes(StandardCharsets.UTF_8))))
+                .hasMessage("many.yaml:1000:3: has more than 1000 nodes (Limits.maxNodes); a brief or spec has a few hundred");
+        assertThatThrownBy(() -> small.load("many.json", ("[" + "1,".repeat(5_000) + "1]").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageEndingWith("has more than 1000 nodes (Limits.maxNodes)");
+    }
+
+    @Test
     void recursiveAliasIsRefused() {
         assertThat(refused("loop.yaml", "a: &a [1, *a]\n")).contains("loop.yaml").containsAnyOf("recursive", "refers to itself");
     }
