@@ -137,11 +137,11 @@ public final class DocumentLoader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         List<Node> docs = new ArrayList<>();
+        CountingParser parser = null;
         try {
             // Yaml.composeAll would build every node of the file before our node limit could look at it
             // (an 8 MB file of "k: v" lines took 24 s); counting parser events stops it at Limits.maxNodes.
-            CountingParser parser = new CountingParser(new ParserImpl(new StreamReader(new StringReader(text)), options),
-                    name, limits);
+            parser = new CountingParser(new ParserImpl(new StreamReader(new StringReader(text)), options), limits);
             Composer composer = new Composer(parser, new Resolver(), options);
             while (composer.checkNode()) {
                 org.yaml.snakeyaml.nodes.Node root = composer.getNode();
@@ -158,7 +158,10 @@ public final class DocumentLoader {
             throw new InputException(new Problem(name, m == null ? 0 : m.getLine() + 1,
                     m == null ? 0 : m.getColumn() + 1, "", what));
         } catch (YAMLException e) {
-            throw new InputException(Problem.file(name, yamlMessage(e)));
+            // SnakeYAML's depth and alias limits carry no position; the last event read is where it stopped
+            Mark m = parser == null ? null : parser.last;
+            throw new InputException(m == null ? Problem.file(name, yamlMessage(e))
+                    : new Problem(name, m.getLine() + 1, m.getColumn() + 1, "", yamlMessage(e)));
         } catch (StackOverflowError e) {
             throw new InputException(Problem.file(name, "nesting is too deep; the limit is "
                     + limits.maxDepth() + " levels (Limits.maxDepth)"));
@@ -217,8 +220,9 @@ public final class DocumentLoader {
         private final Parser inner;
         private final int max;
         private int count;
+        Mark last;
 
-        CountingParser(Parser inner, String file, Limits limits) {
+        CountingParser(Parser inner, Limits limits) {
             this.inner = inner;
             this.max = limits.maxNodes();
         }
@@ -236,6 +240,7 @@ public final class DocumentLoader {
         @Override
         public Event getEvent() {
             Event e = inner.getEvent();
+            if (e != null) last = e.getStartMark();
             if (e instanceof NodeEvent && ++count > max) {
                 Mark m = e.getStartMark();
                 throw new NodeLimit(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1);
