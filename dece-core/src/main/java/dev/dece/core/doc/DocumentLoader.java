@@ -7,9 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -17,10 +20,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.DumperOptions;
 
@@ -34,11 +34,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads YAML or JSON into located {@link Node} trees, refusing hostile input fast.
@@ -131,42 +133,23 @@ public final class DocumentLoader {
     private List<Node> loadYaml(String name, String text) throws InputException {
         checkLineLength(name, text);
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(limits.maxAliases());
-        options.setNestingDepthLimit(limits.maxDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
-        options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        List<Node> docs = new ArrayList<>();
-        CountingParser parser = null;
+        // Located nodes are built straight from SnakeYAML's parser events, not from its composed tree:
+        // the composer would build every node of a file before any limit of ours could look at it (an 8 MB
+        // file of "k: v" lines took 24 s), and its depth and alias guards carry no position. Here every
+        // limit is checked on the event that crosses it, with that event's line and column.
+        EventConverter converter = new EventConverter(name, limits,
+                new ParserImpl(new StreamReader(new StringReader(text)), options));
         try {
-            // Yaml.composeAll would build every node of the file before our node limit could look at it
-            // (an 8 MB file of "k: v" lines took 24 s); counting parser events stops it at Limits.maxNodes.
-            parser = new CountingParser(new ParserImpl(new StreamReader(new StringReader(text)), options), limits);
-            Composer composer = new Composer(parser, new Resolver(), options);
-            while (composer.checkNode()) {
-                org.yaml.snakeyaml.nodes.Node root = composer.getNode();
-                if (root == null) continue;
-                YamlConverter converter = new YamlConverter(name, limits);
-                docs.add(converter.convert(root, "", 0));
-            }
-        } catch (NodeLimit e) {
-            throw new InputException(new Problem(name, e.line, e.column, "", "has more than " + limits.maxNodes()
-                    + " nodes (Limits.maxNodes); a brief or spec has a few hundred"));
+            return converter.documents();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = yamlMessage(e);
             throw new InputException(new Problem(name, m == null ? 0 : m.getLine() + 1,
-                    m == null ? 0 : m.getColumn() + 1, "", what));
+                    m == null ? 0 : m.getColumn() + 1, "", yamlMessage(e)));
         } catch (YAMLException e) {
-            // SnakeYAML's depth and alias limits carry no position; the last event read is where it stopped
-            Mark m = parser == null ? null : parser.last;
-            throw new InputException(m == null ? Problem.file(name, yamlMessage(e))
-                    : new Problem(name, m.getLine() + 1, m.getColumn() + 1, "", yamlMessage(e)));
-        } catch (StackOverflowError e) {
-            throw new InputException(Problem.file(name, "nesting is too deep; the limit is "
-                    + limits.maxDepth() + " levels (Limits.maxDepth)"));
+            throw new InputException(Problem.file(name, yamlMessage(e)));
         }
-        return docs;
     }
 
     /** Refuses a line longer than {@link Limits#maxLineLength()} before SnakeYAML spends seconds on it. */
@@ -202,124 +185,161 @@ public final class DocumentLoader {
         return "not valid YAML: " + context + raw.strip() + "; check indentation, quotes and colons";
     }
 
-    /** Thrown by {@link CountingParser} when a document has more events than {@link Limits#maxNodes()}. */
-    private static final class NodeLimit extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-        final int column;
-
-        NodeLimit(int line, int column) {
-            super(null, null, false, false);
-            this.line = line;
-            this.column = column;
-        }
-    }
-
-    /** Passes parser events through and stops the stream once it has produced more than maxNodes nodes. */
-    private static final class CountingParser implements Parser {
-        private final Parser inner;
-        private final int max;
-        private int count;
-        Mark last;
-
-        CountingParser(Parser inner, Limits limits) {
-            this.inner = inner;
-            this.max = limits.maxNodes();
-        }
-
-        @Override
-        public boolean checkEvent(Event.ID choice) {
-            return inner.checkEvent(choice);
-        }
-
-        @Override
-        public Event peekEvent() {
-            return inner.peekEvent();
-        }
-
-        @Override
-        public Event getEvent() {
-            Event e = inner.getEvent();
-            if (e != null) last = e.getStartMark();
-            if (e instanceof NodeEvent && ++count > max) {
-                Mark m = e.getStartMark();
-                throw new NodeLimit(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1);
-            }
-            return e;
-        }
-    }
-
-    /** Converts SnakeYAML nodes to located nodes, counting nodes so alias expansion stays bounded. */
-    private static final class YamlConverter {
+    /**
+     * Builds located nodes from parser events, one document at a time. Counts every node it creates
+     * (alias copies included) against {@link Limits#maxNodes()}, alias uses against {@link Limits#maxAliases()}
+     * and nesting against {@link Limits#maxDepth()}; recursion is bounded by maxDepth.
+     */
+    private static final class EventConverter {
+        private static final Resolver RESOLVER = new Resolver();
         private final String file;
         private final Limits limits;
-        private final IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> active = new IdentityHashMap<>();
+        private final Parser parser;
+        private final Map<String, Node> anchors = new HashMap<>();
+        /** Nodes in each anchored subtree once expanded, so an alias is refused before it is copied. */
+        private final Map<String, Integer> anchorSizes = new HashMap<>();
+        private final Set<String> building = new HashSet<>();
         private int nodes;
+        private int aliases;
 
-        YamlConverter(String file, Limits limits) {
+        EventConverter(String file, Limits limits, Parser parser) {
             this.file = file;
             this.limits = limits;
+            this.parser = parser;
         }
 
-        Node convert(org.yaml.snakeyaml.nodes.Node n, String path, int depth) throws InputException {
-            int line = n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-            int col = n.getStartMark() == null ? 0 : n.getStartMark().getColumn() + 1;
+        List<Node> documents() throws InputException {
+            List<Node> docs = new ArrayList<>();
+            parser.getEvent(); // stream start
+            while (!parser.checkEvent(Event.ID.StreamEnd)) {
+                parser.getEvent(); // document start
+                anchors.clear();
+                anchorSizes.clear();
+                if (!parser.checkEvent(Event.ID.DocumentEnd)) {
+                    docs.add(node("", 0));
+                }
+                parser.getEvent(); // document end
+            }
+            return docs;
+        }
+
+        private InputException problem(Event at, String path, String message) {
+            Mark m = at.getStartMark();
+            return new InputException(new Problem(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+                    path, message));
+        }
+
+        private void count(Event at, String path) throws InputException {
             if (++nodes > limits.maxNodes()) {
-                throw new InputException(new Problem(file, line, col, path, "expands to more than "
-                        + limits.maxNodes() + " nodes (Limits.maxNodes); refused as a possible alias bomb"));
+                throw problem(at, "", "has more than " + limits.maxNodes() + " nodes (Limits.maxNodes); a brief or spec has a few hundred");
             }
+        }
+
+        private Node node(String path, int depth) throws InputException {
+            Event e = parser.getEvent();
+            Mark m = e.getStartMark();
+            int line = m.getLine() + 1;
+            int col = m.getColumn() + 1;
+            if (e instanceof AliasEvent alias) {
+                if (++aliases > limits.maxAliases()) {
+                    throw problem(e, path, "uses more than " + limits.maxAliases()
+                            + " aliases (Limits.maxAliases); refused as a possible alias bomb");
+                }
+                if (building.contains(alias.getAnchor())) {
+                    throw problem(e, path, "an alias refers to itself; recursive documents are not allowed");
+                }
+                Node target = anchors.get(alias.getAnchor());
+                if (target == null) {
+                    throw problem(e, path, "*" + alias.getAnchor() + " refers to no anchor &" + alias.getAnchor()
+                            + " defined before it");
+                }
+                int size = anchorSizes.get(alias.getAnchor());
+                if (nodes + size > limits.maxNodes()) {
+                    throw problem(e, path, "expands to more than " + limits.maxNodes()
+                            + " nodes (Limits.maxNodes); refused as a possible alias bomb");
+                }
+                nodes += size;
+                return copy(target, path, depth);
+            }
+            int before = nodes;
+            count(e, path);
             if (depth > limits.maxDepth()) {
-                throw new InputException(new Problem(file, line, col, path, "nesting is deeper than "
-                        + limits.maxDepth() + " levels (Limits.maxDepth)"));
+                throw problem(e, "", "nesting is deeper than " + limits.maxDepth() + " levels (Limits.maxDepth); flatten the document");
             }
-            if (active.put(n, Boolean.TRUE) != null) {
-                throw new InputException(new Problem(file, line, col, path, "an alias refers to itself; recursive documents are not allowed"));
+            String anchor = ((NodeEvent) e).getAnchor();
+            if (anchor != null) building.add(anchor);
+            Node out;
+            if (e instanceof ScalarEvent sc) {
+                boolean plain = sc.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+                boolean isNull = plain && (Tag.NULL.getValue().equals(sc.getTag()) || (sc.getTag() == null
+                        && Tag.NULL.equals(RESOLVER.resolve(NodeId.scalar, sc.getValue(), true))));
+                out = isNull ? Node.nullValue(path, file, line, col) : Node.scalar(path, file, line, col, sc.getValue(), !plain);
+            } else if (e instanceof SequenceStartEvent) {
+                ArrayList<Node> items = new ArrayList<>();
+                while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                    items.add(node(path + "[" + items.size() + "]", depth + 1));
+                }
+                parser.getEvent();
+                out = Node.list(path, file, line, col, items);
+            } else if (e instanceof MappingStartEvent) {
+                LinkedHashMap<String, Node> children = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new HashMap<>();
+                while (!parser.checkEvent(Event.ID.MappingEnd)) {
+                    Event k = parser.getEvent();
+                    int kl = k.getStartMark().getLine() + 1;
+                    int kc = k.getStartMark().getColumn() + 1;
+                    if (!(k instanceof ScalarEvent ks)) {
+                        throw problem(k, path, "a key must be a plain name, not a mapping, list or alias");
+                    }
+                    count(k, path);
+                    String key = ks.getValue();
+                    String childPath = Node.childPath(path, key);
+                    if ("<<".equals(key) && ks.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+                        throw problem(k, path, "merge keys (<<) are not supported; write the fields out");
+                    }
+                    Integer first = keyLines.putIfAbsent(key, kl);
+                    if (first != null) {
+                        throw problem(k, childPath, "duplicate key; the first is at line " + first + "; keep one");
+                    }
+                    children.put(key, node(childPath, depth + 1).keyAt(kl, kc));
+                }
+                parser.getEvent();
+                out = Node.map(path, file, line, col, children);
+            } else {
+                throw problem(e, path, "unsupported YAML content");
             }
-            try {
-                if (n instanceof ScalarNode s) {
-                    boolean quoted = s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
-                    if (!quoted && Tag.NULL.equals(s.getTag())) {
-                        return Node.nullValue(path, file, line, col);
-                    }
-                    return Node.scalar(path, file, line, col, s.getValue(), quoted);
-                }
-                if (n instanceof SequenceNode seq) {
-                    ArrayList<Node> items = new ArrayList<>(seq.getValue().size());
-                    int i = 0;
-                    for (org.yaml.snakeyaml.nodes.Node item : seq.getValue()) {
-                        items.add(convert(item, path + "[" + i++ + "]", depth + 1));
-                    }
-                    return Node.list(path, file, line, col, items);
-                }
-                if (n instanceof MappingNode map) {
+            if (anchor != null) {
+                building.remove(anchor);
+                anchors.put(anchor, out);
+                anchorSizes.put(anchor, nodes - before);
+            }
+            return out;
+        }
+
+        /** The anchored node again under {@code path}; its size was already counted. */
+        private Node copy(Node n, String path, int depth) throws InputException {
+            if (depth > limits.maxDepth()) {
+                throw new InputException(new Problem(file, n.line(), n.column(), "", "nesting is deeper than "
+                        + limits.maxDepth() + " levels (Limits.maxDepth); flatten the document"));
+            }
+            switch (n.kind()) {
+                case MAP: {
                     LinkedHashMap<String, Node> children = new LinkedHashMap<>();
-                    Map<String, Integer> keyLines = new java.util.HashMap<>();
-                    for (NodeTuple t : map.getValue()) {
-                        org.yaml.snakeyaml.nodes.Node k = t.getKeyNode();
-                        int kl = k.getStartMark().getLine() + 1;
-                        int kc = k.getStartMark().getColumn() + 1;
-                        if (!(k instanceof ScalarNode ks)) {
-                            throw new InputException(new Problem(file, kl, kc, path,
-                                    "a key must be a plain name, not a mapping or list"));
-                        }
-                        if ("<<".equals(ks.getValue())) {
-                            throw new InputException(new Problem(file, kl, kc, path,
-                                    "merge keys (<<) are not supported; write the fields out"));
-                        }
-                        String key = ks.getValue();
-                        String childPath = Node.childPath(path, key);
-                        Integer first = keyLines.putIfAbsent(key, kl);
-                        if (first != null) {
-                            throw new InputException(new Problem(file, kl, kc, childPath,
-                                    "duplicate key; the first is at line " + first + "; keep one"));
-                        }
-                        children.put(key, convert(t.getValueNode(), childPath, depth + 1).keyAt(kl, kc));
+                    for (Map.Entry<String, Node> c : n.fields().entrySet()) {
+                        Node v = c.getValue();
+                        children.put(c.getKey(), copy(v, Node.childPath(path, c.getKey()), depth + 1).keyAt(v.keyLine(), v.keyColumn()));
                     }
-                    return Node.map(path, file, line, col, children);
+                    return Node.map(path, file, n.line(), n.column(), children);
                 }
-                throw new InputException(new Problem(file, line, col, path, "unsupported YAML node"));
-            } finally {
-                active.remove(n);
+                case LIST: {
+                    ArrayList<Node> items = new ArrayList<>();
+                    for (Node item : n.items()) items.add(copy(item, path + "[" + items.size() + "]", depth + 1));
+                    return Node.list(path, file, n.line(), n.column(), items);
+                }
+                case NULL:
+                    return Node.nullValue(path, file, n.line(), n.column());
+                default:
+                    return Node.scalar(path, file, n.line(), n.column(), n.text(), n.isQuoted());
             }
         }
     }

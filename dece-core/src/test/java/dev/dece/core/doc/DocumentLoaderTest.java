@@ -182,7 +182,7 @@ class DocumentLoaderTest {
     @Test
     void complexKeysAreRefused() {
         assertThat(refused("brief.yaml", "? [a, b]\n: c\n"))
-                .isEqualTo("brief.yaml:1:3: a key must be a plain name, not a mapping or list");
+                .isEqualTo("brief.yaml:1:3: a key must be a plain name, not a mapping, list or alias");
     }
 
     @Test
@@ -221,8 +221,8 @@ class DocumentLoaderTest {
     @Test
     void aliasBombIsRefused() {
         assertThat(refused("bomb.yaml", billionLaughs()))
-                // line 7 holds aliases 46 to 54; the 51st is the sixth on that line
-                .isEqualTo("bomb.yaml:7:23: uses more than 50 aliases (Limits.maxAliases); refused as a possible alias bomb");
+                // line 6 (f) would expand to 9^5 x 10 nodes: refused at the alias that would cross the limit
+                .isEqualTo("bomb.yaml:6:26: f[6]: expands to more than 500000 nodes (Limits.maxNodes); refused as a possible alias bomb");
     }
 
     @Test
@@ -234,8 +234,8 @@ class DocumentLoaderTest {
         DocumentLoader small = new DocumentLoader(new Limits(1 << 20, 64, 50, 500));
         assertThatThrownBy(() -> small.load("bomb.yaml", sb.toString().getBytes(StandardCharsets.UTF_8)))
                 .hasMessageEndingWith("expands to more than 500 nodes (Limits.maxNodes); refused as a possible alias bomb")
-                // an alias shares its anchor's position; the path says where the expansion was stopped
-                .hasMessageStartingWith("bomb.yaml:1:24: c[3][3][8]: ");
+                // refused at the alias that would cross the limit, before copying it
+                .hasMessageStartingWith("bomb.yaml:3:");
     }
 
     @Test
@@ -252,6 +252,27 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void aliasesWithinTheLimitsAreExpandedWithTheirOwnPaths() throws InputException {
+        Node root = load("a.yaml", "base: &b {team: risk, latency_requirement: batch}\nconsumers: [*b, *b]\n").get(0);
+        Node second = root.get("consumers").items().get(1).get("team");
+        assertThat(second.path()).isEqualTo("consumers[1].team");
+        assertThat(second.text()).isEqualTo("risk");
+        assertThat(second.line()).as("an alias copy keeps its anchor's position").isEqualTo(1);
+        assertThat(refused("a.yaml", "a: *nothing\n")).isEqualTo("a.yaml:1:4: a: *nothing refers to no anchor &nothing defined before it");
+    }
+
+    @Test
+    void yamlNullsAndQuotedText() throws InputException {
+        Node root = load("n.yaml", "a: ~\nb: null\nc:\nd: \"null\"\ne: !!null x\nf: |\n  block\n").get(0);
+        assertThat(root.get("a").kind()).isEqualTo(Node.Kind.NULL);
+        assertThat(root.get("b").kind()).isEqualTo(Node.Kind.NULL);
+        assertThat(root.get("c").kind()).isEqualTo(Node.Kind.NULL);
+        assertThat(root.get("d").text()).isEqualTo("null");
+        assertThat(root.get("d").isQuoted()).isTrue();
+        assertThat(root.get("f").text()).isEqualTo("block\n");
+    }
+
+    @Test
     void recursiveAliasIsRefused() {
         assertThat(refused("loop.yaml", "a: &a [1, *a]\n")).contains("loop.yaml").containsAnyOf("recursive", "refers to itself");
     }
@@ -259,7 +280,7 @@ class DocumentLoaderTest {
     @Test
     void deepYamlFlowNestingIsRefused() {
         assertThat(refused("deep.yaml", "a: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n"))
-                .isEqualTo("deep.yaml:1:67: nesting is deeper than 64 levels (Limits.maxDepth); flatten the document");
+                .isEqualTo("deep.yaml:1:68: nesting is deeper than 64 levels (Limits.maxDepth); flatten the document");
     }
 
     @Test
@@ -267,7 +288,7 @@ class DocumentLoaderTest {
         // "- - - - x": 20 000 nested block sequences on one line (indentation-nested blocks of that depth
         // would need 200 MB of leading blanks and hit Limits.maxBytes first)
         assertThat(refused("deep.yaml", "- ".repeat(20_000) + "x\n"))
-                .isEqualTo("deep.yaml:1:129: nesting is deeper than 64 levels (Limits.maxDepth); flatten the document");
+                .isEqualTo("deep.yaml:1:131: nesting is deeper than 64 levels (Limits.maxDepth); flatten the document");
         StringBuilder indented = new StringBuilder();
         for (int i = 0; i < 200; i++) indented.append(" ".repeat(i)).append("k").append(i).append(":\n");
         assertThat(refused("deep.yaml", indented.toString()))
