@@ -45,9 +45,10 @@ import java.util.Set;
 /**
  * Reads YAML or JSON into located {@link Node} trees, refusing hostile input fast.
  *
- * <p>YAML goes through SnakeYAML's composer (the parser under Jackson's YAML module), because it keeps
- * the line and column of every node and has the alias and nesting guards we need; JSON goes through
- * Jackson's streaming parser with the same limits. Thread-safe: each call uses its own parser.
+ * <p>YAML goes through SnakeYAML's event parser (the parser under Jackson's YAML module), because every
+ * event keeps its line and column; nodes are built from the events here, so each {@link Limits} check
+ * happens on the event that crosses it. JSON goes through Jackson's streaming parser with the same
+ * limits. Thread-safe: each call uses its own parser.
  *
  * <pre>{@code
  * List<Node> docs = new DocumentLoader(Limits.DEFAULT).load(Path.of("brief.yaml"));
