@@ -227,9 +227,11 @@ public final class Dece {
             for (String id : p.disabledRules()) {
                 if (!known.contains(id)) {
                     String near = Suggest.closest(id, known);
-                    problems.add(new Problem(policyFile != null ? policyFile.toString() : "policy", 0, 0, "disabled_rules",
-                            "\"" + id + "\" is not a rule ID" + (near != null ? "; did you mean \"" + near + "\"?" : "")
-                                    + " Run 'dece rules' for the list"));
+                    String msg = "\"" + id + "\" is not a rule ID" + (near != null ? "; did you mean \"" + near + "\"?" : "")
+                            + " Run 'dece rules' for the list";
+                    Node at = p.disabledAt(id);
+                    problems.add(at != null ? Problem.at(at, msg)
+                            : new Problem(policyFile != null ? policyFile.toString() : "policy", 0, 0, "disabled_rules", msg));
                 }
             }
             if (!problems.isEmpty()) throw new InputException(problems);

@@ -34,13 +34,25 @@ public final class Policy {
 
     private final EnumMap<PolicyKey, Double> values;
     private final Set<String> disabledRules;
+    /** Where a policy file names each disabled rule, so an unknown ID is reported at its line. */
+    private final Map<String, Node> disabledAt;
 
     private Policy(EnumMap<PolicyKey, Double> overrides, Set<String> disabledRules) {
+        this(overrides, disabledRules, Map.of());
+    }
+
+    private Policy(EnumMap<PolicyKey, Double> overrides, Set<String> disabledRules, Map<String, Node> disabledAt) {
         this.values = new EnumMap<>(PolicyKey.class);
         for (PolicyKey k : PolicyKey.values()) {
             this.values.put(k, overrides.getOrDefault(k, k.defaultValue()));
         }
         this.disabledRules = Collections.unmodifiableSet(new TreeSet<>(disabledRules));
+        this.disabledAt = Map.copyOf(disabledAt);
+    }
+
+    /** The policy-file entry that disabled {@code ruleId}, or {@code null} when it was not disabled by a file. */
+    Node disabledAt(String ruleId) {
+        return disabledAt.get(ruleId);
     }
 
     /** The methodology's defaults, no rule disabled. */
@@ -62,14 +74,14 @@ public final class Policy {
     public Policy with(PolicyKey key, double value) {
         EnumMap<PolicyKey, Double> m = new EnumMap<>(values);
         m.put(key, value);
-        return new Policy(m, disabledRules);
+        return new Policy(m, disabledRules, disabledAt);
     }
 
     /** A copy with these rule IDs switched off as well. */
     public Policy disable(String... ruleIds) {
         Set<String> s = new TreeSet<>(disabledRules);
         s.addAll(Arrays.asList(ruleIds));
-        return new Policy(values, s);
+        return new Policy(values, s, disabledAt);
     }
 
     /** All values in force, in {@link PolicyKey} order. */
@@ -94,7 +106,11 @@ public final class Policy {
             if (v != null) m.put(k, v);
         }
         List<String> disabled = top.strings("disabled_rules");
+        Map<String, Node> at = new java.util.HashMap<>();
+        for (Node n : top.list("disabled_rules")) {
+            if (n.isScalar()) at.putIfAbsent(n.text(), n);
+        }
         b.throwIfProblems();
-        return new Policy(m, new TreeSet<>(disabled));
+        return new Policy(m, new TreeSet<>(disabled), at);
     }
 }

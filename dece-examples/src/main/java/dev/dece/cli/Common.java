@@ -36,6 +36,10 @@ public final class Common {
     @Option(names = "--disable", paramLabel = "RULE_ID", split = ",", description = "rule IDs to switch off, e.g. TECH-021")
     public List<String> disable = new ArrayList<>();
 
+    @Option(names = "--rules", paramLabel = "DRL_FILE",
+            description = "a team's own DRL rules, compiled at start-up and run with the built-in ones (repeatable)")
+    public List<Path> rules = new ArrayList<>();
+
     public OutputFormat outputFormat(CommandLine cl) {
         OutputFormat f = OutputFormat.parse(format);
         if (f == null) {
@@ -57,6 +61,7 @@ public final class Common {
         Dece.Builder b = Dece.builder();
         if (policy != null) b.policyFile(policy);
         b.disable(disable.toArray(String[]::new));
+        for (Path r : rules) b.addRules(r);
         return b.build();
     }
 

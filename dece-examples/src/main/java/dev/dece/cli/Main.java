@@ -62,6 +62,17 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // usage mistakes get one line, like input problems: what is wrong and where to read more
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                msg += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+            }
+            cmd.getErr().println("dece: " + msg + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+            cmd.getErr().flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             cmd.getErr().println("dece: internal error: " + ex);
             return BAD_INPUT;

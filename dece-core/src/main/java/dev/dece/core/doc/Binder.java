@@ -55,9 +55,9 @@ public final class Binder {
         for (var e : node.fields().entrySet()) {
             if (!known.contains(e.getKey())) {
                 String near = Suggest.closest(e.getKey(), known);
-                problem(e.getValue(), "unknown key \"" + e.getKey() + "\""
+                problems.add(Problem.atKey(e.getValue(), "unknown key \"" + e.getKey() + "\""
                         + (near != null ? "; did you mean \"" + near + "\"?" : "")
-                        + " Known keys here: " + String.join(", ", sortedCopy(known)));
+                        + " Known keys here: " + String.join(", ", sortedCopy(known))));
             }
         }
         return new Obj(node, this);
@@ -128,7 +128,8 @@ public final class Binder {
             if (n.isAbsent()) return null;
             Double v = parseNumber(n);
             if (v == null) {
-                b.problem(n, describe(n) + " is not a number; expected " + unit);
+                b.problem(n, describe(n) + (n.isQuoted() && parseNumber(unquoted(n)) != null
+                        ? " is quoted text, not a number; remove the quotes: expected " : " is not a number; expected ") + unit);
                 return null;
             }
             if (v < min) {
@@ -142,8 +143,12 @@ public final class Binder {
             Node n = node.get(key);
             Double v = number(key, min, unit);
             if (v == null) return null;
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            if (v != Math.rint(v)) {
                 b.problem(n, describe(n) + " is not a whole number; expected " + unit);
+                return null;
+            }
+            if (Math.abs(v) > Integer.MAX_VALUE) {
+                b.problem(n, describe(n) + " is too large; expected " + unit + ", at most " + Integer.MAX_VALUE);
                 return null;
             }
             return v.intValue();
@@ -157,6 +162,10 @@ public final class Binder {
                 b.problem(n, describe(n) + " is not a whole number; expected " + unit);
                 return null;
             }
+            if (Math.abs(v) > Long.MAX_VALUE) {
+                b.problem(n, describe(n) + " is too large; expected " + unit);
+                return null;
+            }
             return v.longValue();
         }
 
@@ -168,7 +177,8 @@ public final class Binder {
                 if (t.equals("true") || t.equals("yes")) return Boolean.TRUE;
                 if (t.equals("false") || t.equals("no")) return Boolean.FALSE;
             }
-            b.problem(n, describe(n) + " is not a boolean; use true or false");
+            b.problem(n, describe(n) + (n.isScalar() && n.isQuoted() && n.text().strip().toLowerCase(Locale.ROOT).matches("true|false|yes|no") ? " is quoted text, not a boolean; write true or false without quotes"
+                    : " is not a boolean; use true or false"));
             return null;
         }
 
@@ -247,6 +257,10 @@ public final class Binder {
 
     static String normValue(String s) {
         return s.toLowerCase(Locale.ROOT).strip().replaceAll("[\\s_-]+", "-");
+    }
+
+    private static Node unquoted(Node n) {
+        return Node.scalar(n.path(), n.file(), n.line(), n.column(), n.text(), false);
     }
 
     static Double parseNumber(Node n) {

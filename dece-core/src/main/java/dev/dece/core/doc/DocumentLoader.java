@@ -7,14 +7,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.DumperOptions;
 
@@ -28,18 +34,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads YAML or JSON into located {@link Node} trees, refusing hostile input fast.
  *
- * <p>YAML goes through SnakeYAML's composer (the parser under Jackson's YAML module), because it keeps
- * the line and column of every node and has the alias and nesting guards we need; JSON goes through
- * Jackson's streaming parser with the same limits. Thread-safe: each call uses its own parser.
+ * <p>YAML goes through SnakeYAML's event parser (the parser under Jackson's YAML module), because every
+ * event keeps its line and column; nodes are built from the events here, so each {@link Limits} check
+ * happens on the event that crosses it. JSON goes through Jackson's streaming parser with the same
+ * limits. Thread-safe: each call uses its own parser.
  *
  * <pre>{@code
  * List<Node> docs = new DocumentLoader(Limits.DEFAULT).load(Path.of("brief.yaml"));
@@ -123,32 +132,42 @@ public final class DocumentLoader {
     // ---------------------------------------------------------------- YAML
 
     private List<Node> loadYaml(String name, String text) throws InputException {
+        checkLineLength(name, text);
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(limits.maxAliases());
-        options.setNestingDepthLimit(limits.maxDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
-        options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
-        List<Node> docs = new ArrayList<>();
+        // Located nodes are built straight from SnakeYAML's parser events, not from its composed tree:
+        // the composer would build every node of a file before any limit of ours could look at it (an 8 MB
+        // file of "k: v" lines took 24 s), and its depth and alias guards carry no position. Here every
+        // limit is checked on the event that crosses it, with that event's line and column.
+        EventConverter converter = new EventConverter(name, limits,
+                new ParserImpl(new StreamReader(new StringReader(text)), options));
         try {
-            for (org.yaml.snakeyaml.nodes.Node root : yaml.composeAll(new StringReader(text))) {
-                if (root == null) continue;
-                YamlConverter converter = new YamlConverter(name, limits);
-                docs.add(converter.convert(root, "", 0));
-            }
+            return converter.documents();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = yamlMessage(e);
             throw new InputException(new Problem(name, m == null ? 0 : m.getLine() + 1,
-                    m == null ? 0 : m.getColumn() + 1, "", what));
+                    m == null ? 0 : m.getColumn() + 1, "", yamlMessage(e)));
         } catch (YAMLException e) {
             throw new InputException(Problem.file(name, yamlMessage(e)));
-        } catch (StackOverflowError e) {
-            throw new InputException(Problem.file(name, "nesting is too deep; the limit is "
-                    + limits.maxDepth() + " levels (Limits.maxDepth)"));
         }
-        return docs;
+    }
+
+    /** Refuses a line longer than {@link Limits#maxLineLength()} before SnakeYAML spends seconds on it. */
+    private void checkLineLength(String name, String text) throws InputException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i - start > limits.maxLineLength()) {
+                    throw new InputException(new Problem(name, line, limits.maxLineLength() + 1, "",
+                            "line is " + (i - start) + " characters long; the limit is " + limits.maxLineLength()
+                                    + " characters (Limits.maxLineLength); break it up or use JSON"));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     private String yamlMessage(YAMLException e) {
@@ -167,76 +186,161 @@ public final class DocumentLoader {
         return "not valid YAML: " + context + raw.strip() + "; check indentation, quotes and colons";
     }
 
-    /** Converts SnakeYAML nodes to located nodes, counting nodes so alias expansion stays bounded. */
-    private static final class YamlConverter {
+    /**
+     * Builds located nodes from parser events, one document at a time. Counts every node it creates
+     * (alias copies included) against {@link Limits#maxNodes()}, alias uses against {@link Limits#maxAliases()}
+     * and nesting against {@link Limits#maxDepth()}; recursion is bounded by maxDepth.
+     */
+    private static final class EventConverter {
+        private static final Resolver RESOLVER = new Resolver();
         private final String file;
         private final Limits limits;
-        private final IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> active = new IdentityHashMap<>();
+        private final Parser parser;
+        private final Map<String, Node> anchors = new HashMap<>();
+        /** Nodes in each anchored subtree once expanded, so an alias is refused before it is copied. */
+        private final Map<String, Integer> anchorSizes = new HashMap<>();
+        private final Set<String> building = new HashSet<>();
         private int nodes;
+        private int aliases;
 
-        YamlConverter(String file, Limits limits) {
+        EventConverter(String file, Limits limits, Parser parser) {
             this.file = file;
             this.limits = limits;
+            this.parser = parser;
         }
 
-        Node convert(org.yaml.snakeyaml.nodes.Node n, String path, int depth) throws InputException {
-            int line = n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-            int col = n.getStartMark() == null ? 0 : n.getStartMark().getColumn() + 1;
+        List<Node> documents() throws InputException {
+            List<Node> docs = new ArrayList<>();
+            parser.getEvent(); // stream start
+            while (!parser.checkEvent(Event.ID.StreamEnd)) {
+                parser.getEvent(); // document start
+                anchors.clear();
+                anchorSizes.clear();
+                if (!parser.checkEvent(Event.ID.DocumentEnd)) {
+                    docs.add(node("", 0));
+                }
+                parser.getEvent(); // document end
+            }
+            return docs;
+        }
+
+        private InputException problem(Event at, String path, String message) {
+            Mark m = at.getStartMark();
+            return new InputException(new Problem(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+                    path, message));
+        }
+
+        private void count(Event at, String path) throws InputException {
             if (++nodes > limits.maxNodes()) {
-                throw new InputException(new Problem(file, line, col, path, "expands to more than "
-                        + limits.maxNodes() + " nodes (Limits.maxNodes); refused as a possible alias bomb"));
+                throw problem(at, "", "has more than " + limits.maxNodes() + " nodes (Limits.maxNodes); a brief or spec has a few hundred");
             }
+        }
+
+        private Node node(String path, int depth) throws InputException {
+            Event e = parser.getEvent();
+            Mark m = e.getStartMark();
+            int line = m.getLine() + 1;
+            int col = m.getColumn() + 1;
+            if (e instanceof AliasEvent alias) {
+                if (++aliases > limits.maxAliases()) {
+                    throw problem(e, path, "uses more than " + limits.maxAliases()
+                            + " aliases (Limits.maxAliases); refused as a possible alias bomb");
+                }
+                if (building.contains(alias.getAnchor())) {
+                    throw problem(e, path, "an alias refers to itself; recursive documents are not allowed");
+                }
+                Node target = anchors.get(alias.getAnchor());
+                if (target == null) {
+                    throw problem(e, path, "*" + alias.getAnchor() + " refers to no anchor &" + alias.getAnchor()
+                            + " defined before it");
+                }
+                int size = anchorSizes.get(alias.getAnchor());
+                if (nodes + size > limits.maxNodes()) {
+                    throw problem(e, path, "expands to more than " + limits.maxNodes()
+                            + " nodes (Limits.maxNodes); refused as a possible alias bomb");
+                }
+                nodes += size;
+                return copy(target, path, depth);
+            }
+            int before = nodes;
+            count(e, path);
             if (depth > limits.maxDepth()) {
-                throw new InputException(new Problem(file, line, col, path, "nesting is deeper than "
-                        + limits.maxDepth() + " levels (Limits.maxDepth)"));
+                throw problem(e, "", "nesting is deeper than " + limits.maxDepth() + " levels (Limits.maxDepth); flatten the document");
             }
-            if (active.put(n, Boolean.TRUE) != null) {
-                throw new InputException(new Problem(file, line, col, path, "an alias refers to itself; recursive documents are not allowed"));
+            String anchor = ((NodeEvent) e).getAnchor();
+            if (anchor != null) building.add(anchor);
+            Node out;
+            if (e instanceof ScalarEvent sc) {
+                boolean plain = sc.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+                boolean isNull = plain && (Tag.NULL.getValue().equals(sc.getTag()) || (sc.getTag() == null
+                        && Tag.NULL.equals(RESOLVER.resolve(NodeId.scalar, sc.getValue(), true))));
+                out = isNull ? Node.nullValue(path, file, line, col) : Node.scalar(path, file, line, col, sc.getValue(), !plain);
+            } else if (e instanceof SequenceStartEvent) {
+                ArrayList<Node> items = new ArrayList<>();
+                while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                    items.add(node(path + "[" + items.size() + "]", depth + 1));
+                }
+                parser.getEvent();
+                out = Node.list(path, file, line, col, items);
+            } else if (e instanceof MappingStartEvent) {
+                LinkedHashMap<String, Node> children = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new HashMap<>();
+                while (!parser.checkEvent(Event.ID.MappingEnd)) {
+                    Event k = parser.getEvent();
+                    int kl = k.getStartMark().getLine() + 1;
+                    int kc = k.getStartMark().getColumn() + 1;
+                    if (!(k instanceof ScalarEvent ks)) {
+                        throw problem(k, path, "a key must be a plain name, not a mapping, list or alias");
+                    }
+                    count(k, path);
+                    String key = ks.getValue();
+                    String childPath = Node.childPath(path, key);
+                    if ("<<".equals(key) && ks.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+                        throw problem(k, path, "merge keys (<<) are not supported; write the fields out");
+                    }
+                    Integer first = keyLines.putIfAbsent(key, kl);
+                    if (first != null) {
+                        throw problem(k, childPath, "duplicate key; the first is at line " + first + "; keep one");
+                    }
+                    children.put(key, node(childPath, depth + 1).keyAt(kl, kc));
+                }
+                parser.getEvent();
+                out = Node.map(path, file, line, col, children);
+            } else {
+                throw problem(e, path, "unsupported YAML content");
             }
-            try {
-                if (n instanceof ScalarNode s) {
-                    boolean quoted = s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
-                    if (!quoted && Tag.NULL.equals(s.getTag())) {
-                        return Node.nullValue(path, file, line, col);
-                    }
-                    return Node.scalar(path, file, line, col, s.getValue(), quoted);
-                }
-                if (n instanceof SequenceNode seq) {
-                    ArrayList<Node> items = new ArrayList<>(seq.getValue().size());
-                    int i = 0;
-                    for (org.yaml.snakeyaml.nodes.Node item : seq.getValue()) {
-                        items.add(convert(item, path + "[" + i++ + "]", depth + 1));
-                    }
-                    return Node.list(path, file, line, col, items);
-                }
-                if (n instanceof MappingNode map) {
+            if (anchor != null) {
+                building.remove(anchor);
+                anchors.put(anchor, out);
+                anchorSizes.put(anchor, nodes - before);
+            }
+            return out;
+        }
+
+        /** The anchored node again under {@code path}; its size was already counted. */
+        private Node copy(Node n, String path, int depth) throws InputException {
+            if (depth > limits.maxDepth()) {
+                throw new InputException(new Problem(file, n.line(), n.column(), "", "nesting is deeper than "
+                        + limits.maxDepth() + " levels (Limits.maxDepth); flatten the document"));
+            }
+            switch (n.kind()) {
+                case MAP: {
                     LinkedHashMap<String, Node> children = new LinkedHashMap<>();
-                    for (NodeTuple t : map.getValue()) {
-                        org.yaml.snakeyaml.nodes.Node k = t.getKeyNode();
-                        int kl = k.getStartMark().getLine() + 1;
-                        int kc = k.getStartMark().getColumn() + 1;
-                        if (!(k instanceof ScalarNode ks)) {
-                            throw new InputException(new Problem(file, kl, kc, path,
-                                    "a key must be a plain name, not a mapping or list"));
-                        }
-                        if ("<<".equals(ks.getValue())) {
-                            throw new InputException(new Problem(file, kl, kc, path,
-                                    "merge keys (<<) are not supported; write the fields out"));
-                        }
-                        String key = ks.getValue();
-                        String childPath = Node.childPath(path, key);
-                        if (children.containsKey(key)) {
-                            throw new InputException(new Problem(file, kl, kc, childPath,
-                                    "duplicate key; the first is at line " + children.get(key).line()
-                                            + "; keep one"));
-                        }
-                        children.put(key, convert(t.getValueNode(), childPath, depth + 1));
+                    for (Map.Entry<String, Node> c : n.fields().entrySet()) {
+                        Node v = c.getValue();
+                        children.put(c.getKey(), copy(v, Node.childPath(path, c.getKey()), depth + 1).keyAt(v.keyLine(), v.keyColumn()));
                     }
-                    return Node.map(path, file, line, col, children);
+                    return Node.map(path, file, n.line(), n.column(), children);
                 }
-                throw new InputException(new Problem(file, line, col, path, "unsupported YAML node"));
-            } finally {
-                active.remove(n);
+                case LIST: {
+                    ArrayList<Node> items = new ArrayList<>();
+                    for (Node item : n.items()) items.add(copy(item, path + "[" + items.size() + "]", depth + 1));
+                    return Node.list(path, file, n.line(), n.column(), items);
+                }
+                case NULL:
+                    return Node.nullValue(path, file, n.line(), n.column());
+                default:
+                    return Node.scalar(path, file, n.line(), n.column(), n.text(), n.isQuoted());
             }
         }
     }
@@ -250,7 +354,9 @@ public final class DocumentLoader {
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                         .build())
                 .build();
-        try (JsonParser p = factory.createParser(text)) {
+        JsonParser p = null;
+        try {
+            p = factory.createParser(text);
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -265,7 +371,8 @@ public final class DocumentLoader {
             }
             return List.of(root);
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
+            // a nesting-limit exception carries no location; the parser still knows where it stopped
+            JsonLocation l = e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation();
             String msg = e.getOriginalMessage();
             if (msg != null && msg.contains("nesting depth")) {
                 msg = "nesting is deeper than " + limits.maxDepth() + " levels (Limits.maxDepth)";
@@ -277,6 +384,14 @@ public final class DocumentLoader {
             throw new InputException(new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "", msg));
         } catch (IOException e) {
             throw new InputException(Problem.file(name, "cannot be read: " + e.getMessage()));
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // reading from a String: nothing to release
+                }
+            }
         }
     }
 
@@ -294,9 +409,10 @@ public final class DocumentLoader {
                 LinkedHashMap<String, Node> children = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
+                    JsonLocation kl = p.currentTokenLocation();
                     p.nextToken();
                     String cp = Node.childPath(path, key);
-                    children.put(key, readJson(file, p, cp, count));
+                    children.put(key, readJson(file, p, cp, count).keyAt(kl.getLineNr(), kl.getColumnNr()));
                 }
                 return Node.map(path, file, line, col, children);
             }

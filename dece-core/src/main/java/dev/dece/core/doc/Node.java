@@ -28,9 +28,16 @@ public final class Node {
     private final boolean quoted;
     private final Map<String, Node> map;
     private final List<Node> list;
+    private final int keyLine;
+    private final int keyColumn;
 
     private Node(Kind kind, String path, String file, int line, int column, String text, boolean quoted,
                  Map<String, Node> map, List<Node> list) {
+        this(kind, path, file, line, column, text, quoted, map, list, line, column);
+    }
+
+    private Node(Kind kind, String path, String file, int line, int column, String text, boolean quoted,
+                 Map<String, Node> map, List<Node> list, int keyLine, int keyColumn) {
         this.kind = kind;
         this.path = path;
         this.file = file;
@@ -40,6 +47,13 @@ public final class Node {
         this.quoted = quoted;
         this.map = map;
         this.list = list;
+        this.keyLine = keyLine;
+        this.keyColumn = keyColumn;
+    }
+
+    /** This node as the value of a key written at {@code line}:{@code column}. */
+    Node keyAt(int line, int column) {
+        return new Node(kind, path, file, this.line, this.column, text, quoted, map, list, line, column);
     }
 
     static Node scalar(String path, String file, int line, int column, String text, boolean quoted) {
@@ -76,6 +90,13 @@ public final class Node {
     public int line() { return line; }
     /** 1-based column. */
     public int column() { return column; }
+    /**
+     * Line of the key this node is the value of (where an "unknown key" is reported); the node's own line
+     * for list items, the root and absent nodes.
+     */
+    public int keyLine() { return keyLine; }
+    /** Column of the key this node is the value of; see {@link #keyLine()}. */
+    public int keyColumn() { return keyColumn; }
     public boolean isMap() { return kind == Kind.MAP; }
     public boolean isList() { return kind == Kind.LIST; }
     public boolean isScalar() { return kind == Kind.SCALAR; }

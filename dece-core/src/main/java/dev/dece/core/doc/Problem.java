@@ -17,6 +17,11 @@ public record Problem(String file, int line, int column, String path, String mes
         return new Problem(node.file(), node.line(), node.column(), node.path(), message);
     }
 
+    /** A problem with a mapping key itself (unknown, misspelt): located at the key, not its value. */
+    public static Problem atKey(Node node, String message) {
+        return new Problem(node.file(), node.keyLine(), node.keyColumn(), node.path(), message);
+    }
+
     public static Problem file(String file, String message) {
         return new Problem(file, 0, 0, "", message);
     }

@@ -67,32 +67,62 @@ public final class RuleBase {
     public static RuleBase load(ClassLoader cl, List<Path> userDrl) throws InputException {
         List<Model> models = loadModels(cl);
         InternalKnowledgeBase kb = KieBaseBuilder.createKieBaseFromModel(models);
-        if (!userDrl.isEmpty()) {
+        // Each team file is compiled by the classic (mvel) compiler against the executable-model base and
+        // its packages are added to this private base: both engines share the same runtime (Rete/Phreak),
+        // so one session fires built-in and team rules together and Emit reads their metadata alike.
+        for (Path p : userDrl) {
+            String text;
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new InputException(Problem.file(p.toString(), "no such rule file"));
+            } catch (IOException e) {
+                throw new InputException(Problem.file(p.toString(), "cannot be read: " + e.getMessage()));
+            }
+            Set<String> known = new java.util.TreeSet<>();
+            for (KiePackage pkg : kb.getKiePackages()) {
+                for (Rule r : pkg.getRules()) known.add(Emit.id(r));
+            }
+            // a builder made on kb compiles against kb's packages and merges into kb as it goes
             KnowledgeBuilder kbuilder = KnowledgeBuilderFactory.newKnowledgeBuilder(kb);
-            List<Problem> problems = new ArrayList<>();
-            for (Path p : userDrl) {
-                String text;
-                try {
-                    text = Files.readString(p, StandardCharsets.UTF_8);
-                } catch (NoSuchFileException e) {
-                    throw new InputException(Problem.file(p.toString(), "no such rule file"));
-                } catch (IOException e) {
-                    throw new InputException(Problem.file(p.toString(), "cannot be read: " + e.getMessage()));
-                }
-                kbuilder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
-                        .setSourcePath(p.getFileName().toString()), ResourceType.DRL);
-                if (kbuilder.hasErrors()) {
-                    for (KnowledgeBuilderError e : kbuilder.getErrors()) {
-                        int[] lines = e.getLines();
-                        problems.add(new Problem(p.toString(), lines.length > 0 ? Math.max(lines[0], 0) : 0, 0, "",
-                                "DRL does not compile: " + e.getMessage().strip().replaceAll("\\s+", " ")));
+            kbuilder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(p.getFileName().toString()), ResourceType.DRL);
+            if (kbuilder.hasErrors()) {
+                throw new InputException(compileProblems(p, kbuilder));
+            }
+            List<Problem> clashes = new ArrayList<>();
+            for (KiePackage pkg : kbuilder.getKnowledgePackages()) {
+                for (Rule r : pkg.getRules()) {
+                    if (known.contains(Emit.id(r))) {
+                        clashes.add(Problem.file(p.toString(), "rule \"" + r.getName() + "\" reuses the ID " + Emit.id(r)
+                                + ", which another rule already has; give team rules their own prefix, e.g. TEAM-001"));
                     }
-                    throw new InputException(problems);
+                    if (Emit.meta(r.getMetaData(), "topic") == null) {
+                        clashes.add(Problem.file(p.toString(), "rule \"" + r.getName() + "\" has no @topic(\"...\"); "
+                                + "every rule names the report topic its results belong to"));
+                    }
                 }
             }
+            if (!clashes.isEmpty()) throw new InputException(clashes);
             kb.addPackages(kbuilder.getKnowledgePackages());
         }
         return new RuleBase(kb);
+    }
+
+    /** Compiler errors as located problems; the parser's "null Package" echo is dropped when a located error explains it. */
+    private static List<Problem> compileProblems(Path file, KnowledgeBuilder kbuilder) {
+        List<Problem> located = new ArrayList<>();
+        List<Problem> unlocated = new ArrayList<>();
+        for (KnowledgeBuilderError e : kbuilder.getErrors()) {
+            int[] lines = e.getLines();
+            int line = lines.length > 0 ? Math.max(lines[0], 0) : 0;
+            Problem pr = new Problem(file.toString(), line, 0, "",
+                    "DRL does not compile: " + e.getMessage().strip().replaceAll("\\s+", " "));
+            (line > 0 ? located : unlocated).add(pr);
+        }
+        if (located.isEmpty()) return unlocated;
+        located.sort(java.util.Comparator.comparingInt(Problem::line));
+        return located;
     }
 
     static List<Model> loadModels(ClassLoader cl) {

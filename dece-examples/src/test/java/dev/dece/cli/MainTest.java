@@ -1,0 +1,276 @@
+package dev.dece.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dece.core.Dece;
+import dev.dece.core.RuleInfo;
+import dev.dece.core.doc.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code dece} command line as a user runs it: arguments in, text and an exit code out. */
+class MainTest {
+
+    static final String RETAIL = "briefs/retail-batch.yaml";
+
+    record Run(int code, String out, String err) {
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : List.of(err.split("\n"));
+        }
+    }
+
+    static Run dece(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString().replace("\r\n", "\n"));
+    }
+
+    /** A team rule that reports a P3 finding when the brief names no budget. */
+    static Path budgetRule(Path dir) throws IOException {
+        Path drl = dir.resolve("team-rules.drl");
+        Files.writeString(drl, """
+                package com.example.team;
+                import dev.dece.core.engine.Emit;
+                import dev.dece.core.brief.*;
+
+                // Our finance office wants every brief to state its monthly budget.
+                rule "TEAM-001 Brief states a monthly budget"
+                    @topic("team.governance") @severity("P3")
+                when
+                    $c : Constraints( budgetMonthlyUsd == null )
+                then
+                    insert(Emit.finding(kcontext, $c.node(), "the brief states no monthly budget",
+                        "Add constraints.budget_monthly_usd.", $c.ev("budget_monthly_usd")));
+                end
+                """);
+        return drl;
+    }
+
+    static Path write(Path dir, String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    /** Every rule ID outside the architecture set, so an exit-0 case stays exit 0 as rule sets grow. */
+    static String allButArchitecture() throws InputException {
+        if (others == null) others = computeAllButArchitecture();
+        return others;
+    }
+
+    private static String others;
+
+    private static String computeAllButArchitecture() throws InputException {
+        List<String> ids = new ArrayList<>();
+        for (RuleInfo r : Dece.builder().build().rules()) {
+            if (!r.ruleSet().equals("architecture")) ids.add(r.id());
+        }
+        return ids.isEmpty() ? "" : String.join(",", ids);
+    }
+
+    static final String NO_BUDGET = """
+            project_name: "no budget"
+            data_consumers:
+              - {team: finance, use_case: reporting, latency_requirement: batch, query_pattern: scheduled}
+            constraints:
+              team_size: 2
+            """;
+
+    // ------------------------------------------------------------ exit 0
+
+    @Test
+    void assessTheBundledBrief() {
+        Run r = dece("assess", RETAIL);
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("batch-etl").contains("PAT-001");
+    }
+
+    @Test
+    void helpAndVersion() {
+        Run help = dece("--help");
+        assertThat(help.code()).isEqualTo(0);
+        assertThat(help.out()).contains("Usage: dece").contains("assess").contains("rules").contains("Exit codes:");
+        Run assessHelp = dece("assess", "--help");
+        assertThat(assessHelp.code()).isEqualTo(0);
+        assertThat(assessHelp.out()).contains("--format").contains("--fail-on").contains("--policy").contains("--disable").contains("--rules");
+        Run version = dece("--version");
+        assertThat(version.code()).isEqualTo(0);
+        assertThat(version.out().strip()).isEqualTo("dece " + Dece.VERSION);
+    }
+
+    @Test
+    void rulesListsTheCatalog() {
+        Run r = dece("rules");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).containsPattern("(?m)^PAT-001\\s+-\\s+architecture\\.pattern\\s+Batch ETL when every consumer accepts hourly\\+ data$");
+    }
+
+    @Test
+    void jsonOutputParsesAndIsDeterministic() throws IOException {
+        Run first = dece("assess", "--format", "json", RETAIL);
+        Run second = dece("assess", "--format=JSON", RETAIL);
+        assertThat(first.code()).isEqualTo(0);
+        assertThat(second.out()).isEqualTo(first.out());
+        JsonNode root = new ObjectMapper().readTree(first.out());
+        assertThat(root.get("command").asText()).isEqualTo("assess");
+        assertThat(root.get("recommendations").isArray()).isTrue();
+        assertThat(root.get("recommendations").findValuesAsText("choice")).contains("batch-etl");
+    }
+
+    @Test
+    void markdownOutput() {
+        Run r = dece("assess", "--format", "markdown", RETAIL);
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("#").contains("batch-etl");
+    }
+
+    // ------------------------------------------------------------ exit 1: --fail-on
+
+    /** {@code assess --rules TEAM_RULES [--disable every non-architecture rule] extra... BRIEF}. */
+    static String[] assess(Path rules, Path brief, String... extra) throws InputException {
+        List<String> args = new ArrayList<>(List.of("assess", "--rules", rules.toString()));
+        String others = allButArchitecture();
+        if (!others.isEmpty()) args.addAll(List.of("--disable", others));
+        args.addAll(List.of(extra));
+        args.add(brief.toString());
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void failOnExitsOneWhenAFindingIsAtLeastThatSevere(@TempDir Path dir) throws IOException, InputException {
+        Path brief = write(dir, "brief.yaml", NO_BUDGET);
+        Path rules = budgetRule(dir);
+        Run p3 = dece(assess(rules, brief, "--fail-on", "P3"));
+        assertThat(p3.code()).isEqualTo(1);
+        assertThat(p3.out()).contains("TEAM-001").contains("the brief states no monthly budget");
+        assertThat(p3.err()).isEmpty();
+        // near misses: the P3 finding is below a P2 threshold, and without --fail-on findings never fail a run
+        assertThat(dece(assess(rules, brief, "--fail-on", "p2")).code()).isEqualTo(0);
+        assertThat(dece(assess(rules, brief)).code()).isEqualTo(0);
+    }
+
+    @Test
+    void failOnExitsZeroWithoutFindings(@TempDir Path dir) throws IOException, InputException {
+        Path brief = write(dir, "brief.yaml", NO_BUDGET.replace("team_size: 2", "team_size: 2\n  budget_monthly_usd: 500"));
+        Run r = dece(assess(budgetRule(dir), brief, "--fail-on", "P3"));
+        assertThat(r.out()).doesNotContain("TEAM-001");
+        assertThat(r.code()).as(r.out()).isEqualTo(0);
+    }
+
+    // ------------------------------------------------------------ exit 2: one located line
+
+    @Test
+    void badBriefIsOneLocatedLine(@TempDir Path dir) throws IOException {
+        Path brief = write(dir, "brief.yaml", NO_BUDGET.replace("latency_requirement: batch", "latency_requirement: instantly"));
+        Run r = dece("assess", brief.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly("dece: " + brief + ":3:63: data_consumers[0].latency_requirement: "
+                + "\"instantly\" is not a latency; use one of real-time (<1s), near-real-time (<5min), batch (hourly+)");
+    }
+
+    @Test
+    void missingBrief() {
+        Run r = dece("assess", "no-such-brief.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("dece: no-such-brief.yaml: no such file");
+    }
+
+    @Test
+    void directoryInsteadOfBrief(@TempDir Path dir) {
+        Run r = dece("assess", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("dece: " + dir + ": is a directory; expected a YAML or JSON file");
+    }
+
+    @Test
+    void jsonBrief(@TempDir Path dir) throws IOException {
+        Path brief = write(dir, "brief.json", "{\"project_name\": \"p\", \"data_consumers\": "
+                + "[{\"team\": \"risk\", \"use_case\": \"operational\", \"latency_requirement\": \"Real-Time\", \"query_pattern\": \"API\"}]}");
+        Run r = dece("assess", brief.toString());
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("streaming").contains("PAT-003");
+    }
+
+    @Test
+    void policyFileChangesTheOutcome(@TempDir Path dir) throws IOException {
+        // 2 GB/day kept 24 months is ~1 461 GB: above PAT-010's default 1 000 GB, below a 5 000 GB policy
+        Path brief = write(dir, "brief.yaml", "project_name: p\ndata_consumers:\n  - {team: a, use_case: analytics, "
+                + "latency_requirement: batch, query_pattern: ad-hoc}\ndata_volume: {current_gb_per_day: 2, retention_months: 24}\n");
+        assertThat(dece("assess", brief.toString()).out()).contains("PAT-010");
+        Path policy = write(dir, "policy.yaml", "thresholds: {postgres_avoid_above_gb: 5000}\n");
+        Run tuned = dece("assess", "--policy", policy.toString(), brief.toString());
+        assertThat(tuned.code()).isEqualTo(0);
+        assertThat(tuned.out()).doesNotContain("PAT-010");
+    }
+
+    @Test
+    void unknownOption() {
+        Run r = dece("assess", "--colour", "red", RETAIL);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("dece: Unknown options: '--colour', '" + RETAIL + "'; see 'dece assess --help'");
+    }
+
+    @Test
+    void unknownCommandAndNoCommand() {
+        Run unknown = dece("asess", RETAIL);
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.errLines()).singleElement().asString()
+                .startsWith("dece: Unmatched arguments from index 0: 'asess'").contains("did you mean").contains("assess");
+        Run none = dece();
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.errLines()).singleElement().asString().startsWith("dece: name a command: assess").endsWith("; see 'dece --help'");
+    }
+
+    @Test
+    void badFormat() {
+        Run r = dece("assess", "--format", "xml", RETAIL);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly("dece: --format: \"xml\" is not a format; use text, json or markdown; see 'dece assess --help'");
+    }
+
+    @Test
+    void badFailOn() {
+        Run r = dece("assess", "--fail-on", "P9", RETAIL);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly("dece: --fail-on: \"P9\" is not a severity; use P0, P1, P2 or P3; see 'dece assess --help'");
+    }
+
+    @Test
+    void unknownRuleToDisable() {
+        Run r = dece("assess", "--disable", "PAT-01", RETAIL);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("dece: policy: disabled_rules: \"PAT-01\" is not a rule ID; did you mean \"PAT-001\"? Run 'dece rules' for the list");
+    }
+
+    @Test
+    void badPolicyFile(@TempDir Path dir) throws IOException {
+        Path policy = write(dir, "policy.yaml", "thresholds:\n  postgres_avoid_above_gbs: 5000\n");
+        Run r = dece("assess", "--policy", policy.toString(), RETAIL);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("dece: " + policy + ":2:3: thresholds.postgres_avoid_above_gbs: unknown key \"postgres_avoid_above_gbs\"; did you mean \"postgres_avoid_above_gb\"?");
+    }
+
+    @Test
+    void brokenTeamRules(@TempDir Path dir) throws IOException {
+        Path drl = write(dir, "broken.drl", "package x;\n\nrule \"X-1 broken\"\nwhen\n    Brief( \nthen\nend\n");
+        Run r = dece("assess", "--rules", drl.toString(), RETAIL);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).isNotEmpty().allMatch(l -> l.startsWith("dece: " + drl + ":"));
+    }
+}
