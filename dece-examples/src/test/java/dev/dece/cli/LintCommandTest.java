@@ -83,7 +83,7 @@ class LintCommandTest {
         Files.writeString(bad, Files.readString(Path.of("models/orders-model.yaml")).replace("grain_statement", "grain_statment"));
         Run r = run("model", bad.toString());
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("model.yaml:5:19: fact_table.grain_statment: unknown key \"grain_statment\"; did you mean \"grain_statement\"?");
+        assertThat(r.err()).contains("model.yaml:5:3: fact_table.grain_statment: unknown key \"grain_statment\"; did you mean \"grain_statement\"?");
         assertThat(run("model", "models/orders-model.yaml", "--dialect", "oracle").err())
                 .contains("--dialect: \"oracle\" is not a dialect; use postgres, duckdb, snowflake, bigquery");
     }
