@@ -86,14 +86,16 @@ public final class TemplateWriter {
         if (x.watermarkStorage() != null) given(4, "watermark_storage", x.at("watermark_storage"));
         else if (needsWm) {
             Recommendation r = rec("idempotency", "external-state-table"::equals);
-            if (r != null) chosen(4, "watermark_storage", q("external state table pipeline_state(pipeline, watermark)"), r);
+            if (r != null) chosen(4, "watermark_storage", q(strategy == ExtractStrategy.STREAM_CONSUMER
+                    ? "consumer-group offsets committed to the broker after each successful write"
+                    : "external state table pipeline_state(pipeline, watermark)"), r);
             else needs(4, "watermark_storage", "\"\"", "an external store for the last-extracted position (IDEM-004)");
         } else line(4, "watermark_storage: \"\"  # not used by " + (strategy == null ? "this strategy" : strategy.label()));
         if (x.at("source_profile").isPresent()) given(4, "source_profile", x.at("source_profile"));
         extension(4, x, "delivery", rec("extraction.strategy", "at-least-once"::equals),
                 strategy == ExtractStrategy.STREAM_CONSUMER ? "\"at-least-once\"" : null);
         if (x.at("rate_limit_per_minute").isPresent()) given(4, "rate_limit_per_minute", x.at("rate_limit_per_minute"));
-        else if (strategy == ExtractStrategy.FULL_PULL) needs(4, "rate_limit_per_minute", "0", "the API's documented rate limit (EXT-009)");
+        else if (strategy == ExtractStrategy.FULL_PULL) needs(4, "rate_limit_per_minute", "null", "the API's documented rate limit (EXT-009)");
         extension(4, x, "reconciliation", rec("extraction.strategy", "weekly-full-reconciliation"::equals),
                 strategy == ExtractStrategy.INCREMENTAL ? q("weekly full key comparison; delete rows the source no longer has") : null);
         extension(4, x, "consumer_lag_alert_seconds", rec("extraction.strategy", "consumer-lag-alert"::equals),
