@@ -143,10 +143,11 @@ public final class Dece {
         all.addAll(pipelines);
         Report r = Assembler.assemble("pipeline", inputs, rules.evaluate(all, off));
         List<dev.dece.core.Artifact> artifacts = new ArrayList<>(r.artifacts());
+        var byPipeline = dev.dece.core.pipeline.TemplateWriter.byPipeline(r.recommendations());
         for (dev.dece.core.pipeline.Pipeline p : pipelines) {
             if (p.isDesign()) {
                 artifacts.add(new dev.dece.core.Artifact("pipeline-template", p.name() + ".pipeline.yaml",
-                        dev.dece.core.pipeline.TemplateWriter.render(p, r.recommendations())));
+                        dev.dece.core.pipeline.TemplateWriter.render(p, byPipeline.getOrDefault(p.ev("name"), List.of()))));
             }
         }
         artifacts.sort(java.util.Comparator.comparing(dev.dece.core.Artifact::kind).thenComparing(dev.dece.core.Artifact::name));

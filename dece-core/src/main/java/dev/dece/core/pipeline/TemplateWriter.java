@@ -21,19 +21,31 @@ public final class TemplateWriter {
     private final Pipeline p;
     private final List<Recommendation> recs;
 
-    private TemplateWriter(Pipeline p, List<Recommendation> all) {
+    private TemplateWriter(Pipeline p, List<Recommendation> mine) {
         this.p = p;
-        Evidence mine = p.ev("name");
-        this.recs = all.stream().filter(r -> r.evidence().contains(mine)).toList();
+        this.recs = mine;
     }
 
     /**
-     * @param all every recommendation of the report; those of this pipeline carry its
-     *            {@code pipeline.name} evidence
+     * @param mine the report's recommendations for this pipeline (see {@link #byPipeline(List)})
      * @return the template as YAML with comments
      */
-    public static String render(Pipeline p, List<Recommendation> all) {
-        return new TemplateWriter(p, all).write();
+    public static String render(Pipeline p, List<Recommendation> mine) {
+        return new TemplateWriter(p, mine).write();
+    }
+
+    /**
+     * Groups a report's recommendations by the pipeline they are for: each carries its pipeline's
+     * {@code pipeline.name} evidence. One pass, so completing many templates stays linear.
+     */
+    public static Map<Evidence, List<Recommendation>> byPipeline(List<Recommendation> all) {
+        Map<Evidence, List<Recommendation>> out = new java.util.HashMap<>();
+        for (Recommendation r : all) {
+            for (Evidence e : r.evidence()) {
+                if (e.path().equals("pipeline.name")) out.computeIfAbsent(e, k -> new ArrayList<>()).add(r);
+            }
+        }
+        return out;
     }
 
     private Recommendation rec(String topic, java.util.function.Predicate<String> choice) {

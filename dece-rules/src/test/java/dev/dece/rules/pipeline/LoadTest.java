@@ -104,8 +104,19 @@ class LoadTest {
         Report r = nature("reference").set("extract.source_profile.row_count", "3000000").run();
         assertThat(choices(r, T)).containsExactly("truncate-reload");
         Finding f = only(r, "LOAD-006");
-        assertThat(f.message()).startsWith("truncate-reload is still the best fit");
+        assertThat(f.message()).contains("holds reference data", "3000000 rows is not a small table");
+        assertThat(f.location().path()).isEqualTo("pipeline.extract.source_profile.row_count");
         assertThat(f.remediation()).contains("MERGE");
+    }
+
+    @Test
+    void load006_staysWithItsOwnPipelineInAMultiDocumentFile() throws Exception {
+        String big = nature("reference").set("name", "big").set("extract.source_profile.row_count", "3000000").yaml();
+        String small = nature("reference").set("name", "small").set("extract.source_profile.row_count", "5000").yaml();
+        Report r = dev.dece.rules.support.TestDece.DECE.pipeline("two.yaml", big + "---\n" + small);
+        assertThat(findings(r, "LOAD-006")).singleElement().satisfies(f -> assertThat(f.message()).contains("'big'"));
+        assertThat(r.recommendations(T)).extracting(x -> x.choice()).containsExactly("truncate-reload", "truncate-reload");
+        assertThat(r.artifacts()).filteredOn(a -> a.kind().equals("pipeline-template")).hasSize(2);
     }
 
     @Test
