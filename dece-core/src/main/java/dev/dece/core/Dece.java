@@ -130,6 +130,9 @@ public final class Dece {
         return out;
     }
 
+    /** Pipelines per rule session in {@link #pipeline(List, Path)}. */
+    static final int PIPELINE_BATCH = 500;
+
     /** Only the pipeline rule set runs: the brief is there for its consumers, not to be assessed again. */
     private Report pipelineReport(List<String> inputs, List<dev.dece.core.pipeline.Pipeline> pipelines,
                                   List<dev.dece.core.brief.Consumer> consumers) {
@@ -137,11 +140,18 @@ public final class Dece {
         for (RuleInfo r : rules.catalog()) {
             if (!r.ruleSet().equals("pipeline")) off.add(r.id());
         }
-        List<Object> all = new ArrayList<>(pipelines.size() + consumers.size() + 1);
-        all.add(policy);
-        all.addAll(consumers);
-        all.addAll(pipelines);
-        Report r = Assembler.assemble("pipeline", inputs, rules.evaluate(all, off));
+        // Pipelines never join each other, so they are evaluated PIPELINE_BATCH at a time, each session
+        // with the policy and the consumers: memory per session stays bounded and no session comes near
+        // the engine's firing cap however many specs one call holds. Results are assembled together.
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, pipelines.size()); i += PIPELINE_BATCH) {
+            List<Object> batch = new ArrayList<>(PIPELINE_BATCH + consumers.size() + 1);
+            batch.add(policy);
+            batch.addAll(consumers);
+            batch.addAll(pipelines.subList(Math.min(i, pipelines.size()), Math.min(i + PIPELINE_BATCH, pipelines.size())));
+            results.addAll(rules.evaluate(batch, off));
+        }
+        Report r = Assembler.assemble("pipeline", inputs, results);
         List<dev.dece.core.Artifact> artifacts = new ArrayList<>(r.artifacts());
         var byPipeline = dev.dece.core.pipeline.TemplateWriter.byPipeline(r.recommendations());
         for (dev.dece.core.pipeline.Pipeline p : pipelines) {
