@@ -69,6 +69,17 @@ class PipelineExamplesTest {
     }
 
     @Test
+    void theSarifOfTheReviewIsValidSarif210() throws Exception {
+        com.networknt.schema.JsonSchema schema;
+        try (java.io.InputStream in = PipelineExamplesTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportWriter.write(report, OutputFormat.SARIF));
+        assertThat(schema.validate(doc)).isEmpty();
+        assertThat(doc.at("/runs/0/results").size()).isEqualTo(report.findings().size());
+    }
+
+    @Test
     void theDirectoryIsReadInADeterministicOrder() throws Exception {
         Report again = dece.pipeline(List.of(Path.of("pipelines")), Path.of("briefs/shop-pipelines.yaml"));
         assertThat(ReportWriter.write(again, OutputFormat.JSON)).isEqualTo(ReportWriter.write(report, OutputFormat.JSON));
