@@ -75,6 +75,95 @@ public final class Dece {
 
     // ---- pipeline (issue 3): facade methods go here ----
 
+    /**
+     * "Design a data pipeline" / "is this pipeline spec safe to run?": reads Universal Pipeline Template
+     * documents (files, directories of files, several documents per file) and runs the pipeline rule set
+     * (extraction, load, idempotency, partitioning, operations). A pipeline whose extract.strategy and
+     * load.strategy are both given is reviewed: findings point at the offending field's line. Any other
+     * pipeline is designed: the report carries its completed template as a {@code pipeline-template}
+     * artifact. Every pipeline with a target also gets its run-it-twice test ({@code idempotency-test}).
+     *
+     * <pre>{@code
+     * Report r = dece.pipeline(List.of(Path.of("pipelines/")), Path.of("brief.yaml"));
+     * }</pre>
+     *
+     * @param inputs files or directories (read recursively, sorted by path); at least one
+     * @param brief  an Architecture Brief whose consumers' latency the schedules must meet, or {@code null}
+     * @return the report; never null
+     * @throws InputException when an input or the brief is missing, unreadable, or invalid; every problem
+     *                        of every document is listed, located
+     */
+    public Report pipeline(List<Path> inputs, Path brief) throws InputException {
+        if (inputs.isEmpty()) throw new InputException(Problem.file("pipeline", "name at least one pipeline file or directory"));
+        List<dev.dece.core.brief.Consumer> consumers = brief == null ? List.of() : consumers(loader.load(brief));
+        List<dev.dece.core.pipeline.Pipeline> pipelines = dev.dece.core.pipeline.PipelineBinder.load(loader, inputs, consumers);
+        List<String> names = new ArrayList<>();
+        inputs.forEach(p -> names.add(p.toString()));
+        if (brief != null) names.add(brief.toString());
+        return pipelineReport(names, pipelines, consumers);
+    }
+
+    /** {@link #pipeline(List, Path)} for one file or directory and no brief. */
+    public Report pipeline(Path input) throws InputException {
+        return pipeline(List.of(input), null);
+    }
+
+    /** {@link #pipeline(List, Path)} for documents held in memory; {@code name} is used in locations. */
+    public Report pipeline(String name, String content) throws InputException {
+        return pipeline(name, content, null, null);
+    }
+
+    /** {@link #pipeline(List, Path)} for documents and a brief held in memory ({@code briefName} null: no brief). */
+    public Report pipeline(String name, String content, String briefName, String briefContent) throws InputException {
+        List<dev.dece.core.brief.Consumer> consumers = briefName == null ? List.of()
+                : consumers(loader.load(briefName, briefContent.getBytes(StandardCharsets.UTF_8)));
+        List<Node> docs = loader.load(name, content.getBytes(StandardCharsets.UTF_8));
+        List<dev.dece.core.pipeline.Pipeline> pipelines = dev.dece.core.pipeline.PipelineBinder.bind(docs, consumers);
+        return pipelineReport(briefName == null ? List.of(name) : List.of(name, briefName), pipelines, consumers);
+    }
+
+    private static List<dev.dece.core.brief.Consumer> consumers(List<Node> briefDocs) throws InputException {
+        List<dev.dece.core.brief.Consumer> out = new ArrayList<>();
+        for (Object f : BriefBinder.bind(briefDocs)) {
+            if (f instanceof dev.dece.core.brief.Consumer c) out.add(c);
+        }
+        return out;
+    }
+
+    /** Pipelines per rule session in {@link #pipeline(List, Path)}. */
+    static final int PIPELINE_BATCH = 500;
+
+    /** Only the pipeline rule set runs: the brief is there for its consumers, not to be assessed again. */
+    private Report pipelineReport(List<String> inputs, List<dev.dece.core.pipeline.Pipeline> pipelines,
+                                  List<dev.dece.core.brief.Consumer> consumers) {
+        Set<String> off = new TreeSet<>(policy.disabledRules());
+        for (RuleInfo r : rules.catalog()) {
+            if (!r.ruleSet().equals("pipeline")) off.add(r.id());
+        }
+        // Pipelines never join each other, so they are evaluated PIPELINE_BATCH at a time, each session
+        // with the policy and the consumers: memory per session stays bounded and no session comes near
+        // the engine's firing cap however many specs one call holds. Results are assembled together.
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, pipelines.size()); i += PIPELINE_BATCH) {
+            List<Object> batch = new ArrayList<>(PIPELINE_BATCH + consumers.size() + 1);
+            batch.add(policy);
+            batch.addAll(consumers);
+            batch.addAll(pipelines.subList(Math.min(i, pipelines.size()), Math.min(i + PIPELINE_BATCH, pipelines.size())));
+            results.addAll(rules.evaluate(batch, off));
+        }
+        Report r = Assembler.assemble("pipeline", inputs, results);
+        List<dev.dece.core.Artifact> artifacts = new ArrayList<>(r.artifacts());
+        var byPipeline = dev.dece.core.pipeline.TemplateWriter.byPipeline(r.recommendations());
+        for (dev.dece.core.pipeline.Pipeline p : pipelines) {
+            if (p.isDesign()) {
+                artifacts.add(new dev.dece.core.Artifact("pipeline-template", p.name() + ".pipeline.yaml",
+                        dev.dece.core.pipeline.TemplateWriter.render(p, byPipeline.getOrDefault(p.ev("name"), List.of()))));
+            }
+        }
+        artifacts.sort(java.util.Comparator.comparing(dev.dece.core.Artifact::kind).thenComparing(dev.dece.core.Artifact::name));
+        return new Report(r.command(), r.inputs(), r.recommendations(), r.findings(), artifacts);
+    }
+
     // ---- model and lint (issue 4): facade methods go here ----
 
     /**

@@ -52,6 +52,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new AssessCommand());
         cl.addSubcommand(new RulesCommand());
         // pipeline (issue 3)
+        cl.addSubcommand(new PipelineCommand());
 
         // model, lint (issue 4)
         cl.addSubcommand(new ModelCommand());

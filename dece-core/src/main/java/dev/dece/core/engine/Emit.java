@@ -84,7 +84,7 @@ public final class Emit {
         return out;
     }
 
-    /** A generated document. */
+    /** A generated document: a completed template, a test script, DDL. */
     public static Artifact artifact(String kind, String name, String content) {
         return new Artifact(kind, name, content);
     }

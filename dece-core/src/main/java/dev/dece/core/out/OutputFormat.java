@@ -9,9 +9,11 @@ public enum OutputFormat {
     /** The stable contract: deterministic, byte-identical for the same input. */
     JSON,
     /** For pull-request comments and wikis. */
-    MARKDOWN;
+    MARKDOWN,
+    /** SARIF 2.1.0 findings, so CI shows them on the input's lines ({@link SarifWriter}). */
+    SARIF;
 
-    /** Parses {@code text|json|markdown}; {@code null} when unknown. */
+    /** Parses {@code text|json|markdown|sarif}; {@code null} when unknown. */
     public static OutputFormat parse(String s) {
         for (OutputFormat f : values()) {
             if (f.name().equalsIgnoreCase(s)) return f;

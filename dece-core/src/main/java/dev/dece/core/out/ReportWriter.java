@@ -37,6 +37,7 @@ public final class ReportWriter {
         switch (format) {
             case JSON: return json(report);
             case MARKDOWN: return markdown(report);
+            case SARIF: return SarifWriter.write(report);
             default: return text(report);
         }
     }

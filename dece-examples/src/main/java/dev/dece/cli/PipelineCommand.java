@@ -1,0 +1,41 @@
+package dev.dece.cli;
+
+import dev.dece.core.doc.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Design or review Universal Pipeline Template specs: extraction, load, idempotency, "
+                + "partitioning, schedule, error handling and quality gates. A spec with extract.strategy and "
+                + "load.strategy is reviewed; any other spec is completed (artifact pipeline-template).")
+public final class PipelineCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common = new Common();
+
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "pipeline specs, YAML or JSON; a file may hold several documents; a directory is read recursively in path order")
+    List<Path> inputs;
+
+    @Option(names = "--brief", paramLabel = "FILE",
+            description = "Architecture Brief: check each schedule against the latency its consumers need")
+    Path brief;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        common.outputFormat(cl);
+        common.threshold(cl);
+        try {
+            return common.emit(cl, common.engine().pipeline(inputs, brief));
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+    }
+}
