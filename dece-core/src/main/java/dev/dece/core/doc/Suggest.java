@@ -20,7 +20,8 @@ public final class Suggest {
                 best = k;
             }
         }
-        int allowed = Math.max(2, g.length() / 4);
+        // a suggestion must keep most of what was typed: "4" is not a typo of "1"
+        int allowed = Math.min(Math.max(2, g.length() / 4), g.length() - 1);
         return bestD <= allowed ? best : null;
     }
 
