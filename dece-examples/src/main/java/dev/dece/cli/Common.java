@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** Options every report-producing command shares: --format, --fail-on, --policy, --disable. */
 public final class Common {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default, for people), json (the stable contract), markdown")
+            description = "text (default, for people), json (the stable contract), markdown, junit (quality checks as JUnit XML)")
     public String format;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -39,7 +39,7 @@ public final class Common {
     public OutputFormat outputFormat(CommandLine cl) {
         OutputFormat f = OutputFormat.parse(format);
         if (f == null) {
-            throw new CommandLine.ParameterException(cl, "--format: \"" + format + "\" is not a format; use text, json or markdown");
+            throw new CommandLine.ParameterException(cl, "--format: \"" + format + "\" is not a format; use text, json, markdown or junit");
         }
         return f;
     }

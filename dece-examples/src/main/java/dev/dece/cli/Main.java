@@ -56,6 +56,8 @@ public final class Main implements Runnable {
         // model, lint (issue 4)
 
         // quality, schema-change (issue 5)
+        cl.addSubcommand(new QualityCommand());
+        cl.addSubcommand(new SchemaChangeCommand());
 
         cl.setOut(out);
         cl.setErr(err);
@@ -69,7 +71,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: assess, rules");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: assess, rules, quality, schema-change");
     }
 
     /** Prints input problems, one per line, and returns exit code 2. */

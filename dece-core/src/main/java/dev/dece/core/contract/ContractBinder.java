@@ -146,7 +146,7 @@ public final class ContractBinder {
             String t = tableName;
             List<Column> mine = new ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
-                Column col = templateColumn(cols.get(i), t, i);
+                Column col = templateColumn(cols.get(i), t, i, fresh);
                 if (col != null) mine.add(col);
             }
             duplicates(mine);
@@ -163,7 +163,7 @@ public final class ContractBinder {
                 c.get("pipeline_schedule"));
     }
 
-    private Column templateColumn(Node n, String table, int position) {
+    private Column templateColumn(Node n, String table, int position, Double slaHours) {
         Binder.Obj o = b.object(n, COLUMN);
         if (!n.isMap()) return null;
         String name = o.requiredString("column", "name the column");
@@ -177,7 +177,7 @@ public final class ContractBinder {
         List<String> enumValues = new ArrayList<>();
         int before = checks.size();
         if (name != null && !name.isBlank()) {
-            for (Node chk : o.list("checks")) templateCheck(chk, table, name, null);
+            for (Node chk : o.list("checks")) templateCheck(chk, table, name, slaHours);
             for (Check k : checks.subList(before, checks.size())) {
                 kinds.add(k.kind());
                 if (k.kind() == CheckKind.ENUM) enumValues.addAll(k.values());

@@ -9,9 +9,11 @@ public enum OutputFormat {
     /** The stable contract: deterministic, byte-identical for the same input. */
     JSON,
     /** For pull-request comments and wikis. */
-    MARKDOWN;
+    MARKDOWN,
+    /** JUnit XML for CI servers: one test case per quality check, one per other finding. */
+    JUNIT;
 
-    /** Parses {@code text|json|markdown}; {@code null} when unknown. */
+    /** Parses {@code text|json|markdown|junit}; {@code null} when unknown. */
     public static OutputFormat parse(String s) {
         for (OutputFormat f : values()) {
             if (f.name().equalsIgnoreCase(s)) return f;

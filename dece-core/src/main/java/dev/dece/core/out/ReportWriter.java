@@ -37,6 +37,7 @@ public final class ReportWriter {
         switch (format) {
             case JSON: return json(report);
             case MARKDOWN: return markdown(report);
+            case JUNIT: return JUnitWriter.write(report);
             default: return text(report);
         }
     }
