@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs generated checks over JDBC, read-only and time-boxed. The connection is switched to read-only
- * ({@link Connection#setReadOnly}: PostgreSQL then runs every statement in a READ ONLY transaction; a DuckDB
+ * ({@link Connection#setReadOnly}; on PostgreSQL also {@code SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY}
+ * and a server-side {@code statement_timeout}, because pgjdbc ignores setReadOnly in auto-commit; a DuckDB
  * file should be opened with {@code duckdb.read_only=true}, as {@link Databases#open} does), each statement gets
  * {@link Statement#setQueryTimeout} and, for drivers that ignore it, a watchdog that cancels it. A check that
  * cannot run is reported as {@code error}, never thrown, so one bad check does not hide the others.
@@ -41,6 +42,14 @@ public final class CheckRunner implements AutoCloseable {
             connection.setReadOnly(true);
         } catch (SQLFeatureNotSupportedException e) {
             // the driver has no read-only switch; the DuckDB connection is opened read-only instead
+        }
+        if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+            // pgjdbc applies setReadOnly only outside auto-commit; make the whole session read-only and
+            // let the server enforce the timeout as well
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+                st.execute("SET statement_timeout = " + (timeoutSeconds * 1000L));
+            }
         }
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dece-check-watchdog");
