@@ -16,6 +16,8 @@ public enum Dialect implements Spelled {
     SNOWFLAKE("snowflake"),
     BIGQUERY("bigquery", "bq");
 
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private final List<String> spellings;
 
     Dialect(String... s) {
@@ -29,7 +31,9 @@ public enum Dialect implements Spelled {
 
     /**
      * A quoted identifier: {@code "name"} with embedded {@code "} doubled (PostgreSQL, DuckDB, Snowflake), or
-     * {@code `name`} (BigQuery, which has no escape for a backtick in an identifier).
+     * {@code `name`} (BigQuery, which has no escape for a backtick in an identifier). A plain name (letters,
+     * digits, _) is quoted in the case the database stores unquoted names in (PostgreSQL lower case,
+     * Snowflake upper case), so it matches tables created without quotes; other names keep their case.
      *
      * @throws IllegalArgumentException for a name no quoting makes safe (control characters; a backtick or
      *                                  backslash in BigQuery)
@@ -37,6 +41,11 @@ public enum Dialect implements Spelled {
     public String quote(String ident) {
         for (char c : ident.toCharArray()) {
             if (c < 0x20 || c == 0x7f) throw new IllegalArgumentException("identifier holds a control character: " + ident.replaceAll("\\p{Cntrl}", "?"));
+        }
+        if (PLAIN.matcher(ident).matches()) {
+            // the case the database gives an unquoted name, so quoted names match tables created without quotes
+            if (this == POSTGRESQL) ident = ident.toLowerCase(Locale.ROOT);
+            if (this == SNOWFLAKE) ident = ident.toUpperCase(Locale.ROOT);
         }
         if (this == BIGQUERY) {
             if (ident.indexOf('`') >= 0 || ident.indexOf('\\') >= 0) {
