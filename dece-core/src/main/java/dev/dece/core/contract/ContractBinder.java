@@ -499,7 +499,7 @@ public final class ContractBinder {
             kinds.add(k.kind());
             if (k.kind() == CheckKind.ENUM) enumValues.addAll(k.values());
         }
-        return new Column(n, table, position, name, SqlType.parse(type), required == null || !required, pii, cls, clsText,
+        return new Column(n, table, position, name, SqlType.parse(type), !isPk && (required == null || !required), pii, cls, clsText,
                 isPk, unique != null && unique || kinds.contains(CheckKind.UNIQUE), blank(o.string("description")),
                 blank(o.string("businessName")), sorted(enumValues), kinds, nameNode, typeNode, o.get("required"), piiNode,
                 o.get("classification"));

@@ -6,7 +6,7 @@ package dev.dece.core.schema;
  * compatible</em> = new code reads old data.
  */
 public enum ChangeKind {
-    /** A new nullable column: old readers ignore it, new readers accept its absence in old data. */
+    /** A new nullable column, or any column of a new table: old readers ignore it, new readers accept its absence. */
     ADDED_NULLABLE(false, false),
     /** A new required column: new readers expect it in old data, which lacks it. */
     ADDED_REQUIRED(false, true),

@@ -41,13 +41,16 @@ public final class SchemaDiff {
                 news = after.columns();
                 table = after.tables().get(0).name();
             }
-            diffTable(table, olds, news, minSimilarity, out);
+            String name = table;
+            boolean newTable = !single && before.tables().stream().noneMatch(x -> x.name().equals(name));
+            diffTable(table, olds, news, minSimilarity, out, newTable);
             if (single) break;
         }
         return out;
     }
 
-    private static void diffTable(String table, List<Column> olds, List<Column> news, double minSim, List<SchemaChange> out) {
+    private static void diffTable(String table, List<Column> olds, List<Column> news, double minSim, List<SchemaChange> out,
+                                  boolean newTable) {
         Map<String, Column> oldBy = new HashMap<>();
         olds.forEach(c -> oldBy.put(key(c.name()), c));
         Map<String, Column> newBy = new HashMap<>();
@@ -89,9 +92,10 @@ public final class SchemaDiff {
         }
         for (Column n : added) {
             if (taken.contains(n)) continue;
-            out.add(new SchemaChange(n.nameNode(), n.nullable() ? ChangeKind.ADDED_NULLABLE : ChangeKind.ADDED_REQUIRED, table,
-                    n.name(), "", "", n.type().text(), "new at position " + (n.position() + 1) + (n.nullable() ? ", nullable" : ", not nullable"),
-                    null));
+            // a column of a new table is additive whatever its nullability: no old reader or old data involves it
+            out.add(new SchemaChange(n.nameNode(), n.nullable() || newTable ? ChangeKind.ADDED_NULLABLE : ChangeKind.ADDED_REQUIRED, table,
+                    n.name(), "", "", n.type().text(), newTable ? "in new table " + table
+                    : "new at position " + (n.position() + 1) + (n.nullable() ? ", nullable" : ", not nullable"), null));
         }
         for (Column o : olds) {
             Column n = newBy.get(key(o.name()));
