@@ -82,4 +82,30 @@ class QualityCommandTest {
     void outputIsDeterministic() {
         assertThat(dece("quality", CONTRACT, "--format", "json").out()).isEqualTo(dece("quality", CONTRACT, "--format", "json").out());
     }
+
+    @Test
+    void theSameContractRunsOnARealPostgresServer() throws Exception {
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+             java.sql.Connection c = pg.getPostgresDatabase().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dim_customers (customer_id BIGINT)");
+            st.execute("INSERT INTO dim_customers VALUES (1), (2)");
+            st.execute("CREATE TABLE src_orders (amount DECIMAL(12,2))");
+            st.execute("INSERT INTO src_orders SELECT 10 FROM generate_series(1, 6)");
+            st.execute("CREATE TABLE fct_orders (order_id BIGINT, customer_id BIGINT, customer_email VARCHAR, order_amount DECIMAL(12,2),"
+                    + " order_status VARCHAR, loaded_at TIMESTAMP)");
+            st.execute("INSERT INTO fct_orders SELECT g, 1 + g % 2, 'a@b.io', 10, CASE WHEN g = 1 THEN 'pending' ELSE 'shipped' END,"
+                    + " LOCALTIMESTAMP FROM generate_series(1, 5) g");
+            st.execute("INSERT INTO fct_orders VALUES (5, 1, 'a@b.io', 10, 'lost', LOCALTIMESTAMP)"); // duplicate key, bad status
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            Run r = dece("quality", CONTRACT, "--jdbc", url, "--fail-on", "P0");
+            assertThat(r.code()).as(r.err() + r.out()).isEqualTo(1);
+            assertThat(r.out()).contains("ARTIFACT sql-check: postgresql/")
+                    .contains("QLT-001").contains("fct_orders.order_id.unique\tunique\tfct_orders\torder_id\tfail\t2\t6")
+                    .contains("fct_orders.order_status.enum\tenum\tfct_orders\torder_status\tfail\t1\t6");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM fct_orders")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(6);
+            }
+        }
+    }
 }
