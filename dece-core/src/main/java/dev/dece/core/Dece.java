@@ -1,6 +1,18 @@
 package dev.dece.core;
 
 import dev.dece.core.brief.BriefBinder;
+import dev.dece.core.contract.BoundContract;
+import dev.dece.core.contract.ContractBinder;
+import dev.dece.core.quality.CheckResult;
+import dev.dece.core.quality.CheckRunner;
+import dev.dece.core.quality.Databases;
+import dev.dece.core.quality.QualityArtifacts;
+import dev.dece.core.quality.QualityOptions;
+import dev.dece.core.quality.QualitySql;
+import dev.dece.core.quality.SqlCheck;
+import dev.dece.core.schema.ChangeSet;
+import dev.dece.core.schema.SchemaChange;
+import dev.dece.core.schema.SchemaDiff;
 import dev.dece.core.doc.DocumentLoader;
 import dev.dece.core.doc.InputException;
 import dev.dece.core.doc.Limits;
@@ -224,6 +236,84 @@ public final class Dece {
     }
 
     // ---- quality and schema-change (issue 5): facade methods go here ----
+
+    /**
+     * "Set up data quality for [table]": reviews a data contract (Data Contract Template or ODCS v3; CON
+     * rules), writes its checks as SQL in the options' dialect and a dbt tests file (artifacts), and, when
+     * the options name a JDBC URL, runs the checks read-only with a statement timeout and rates each failure
+     * by the Quality Severity Levels, weighted by the contract's consumers (QLT rules). The results table is
+     * an artifact of kind {@value QualityArtifacts#RESULTS}.
+     *
+     * <pre>{@code
+     * Report r = dece.quality(Path.of("orders.contract.yaml"), QualityOptions.run("jdbc:duckdb:/data/wh.duckdb"));
+     * }</pre>
+     *
+     * @throws InputException when the contract is invalid, or the database cannot be opened or seeded
+     *                        (reported against {@code --jdbc})
+     */
+    public Report quality(Path contract, QualityOptions options) throws InputException {
+        return quality(contract.toString(), ContractBinder.bind(loader.load(contract)), options);
+    }
+
+    /** {@link #quality(Path, QualityOptions)} for a contract held in memory; {@code name} is used in locations. */
+    public Report quality(String name, String content, QualityOptions options) throws InputException {
+        return quality(name, ContractBinder.bind(loader.load(name, content.getBytes(StandardCharsets.UTF_8))), options);
+    }
+
+    private Report quality(String input, BoundContract bound, QualityOptions options) throws InputException {
+        List<SqlCheck> sql = QualitySql.generate(bound, options.dialect(), policy);
+        List<Object> facts = new ArrayList<>(bound.facts());
+        List<CheckResult> results = List.of();
+        if (options.jdbcUrl() != null) {
+            try (Databases.Opened db = Databases.open(options.jdbcUrl(), options.seed());
+                 CheckRunner runner = new CheckRunner(db.connection(), options.timeoutSeconds())) {
+                results = runner.run(sql);
+            } catch (java.sql.SQLException | java.io.IOException | IllegalArgumentException e) {
+                String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceAll("\\s+", " ");
+                throw new InputException(Problem.file(options.jdbcUrl(), "cannot open or seed the database: " + msg));
+            }
+            facts.addAll(results);
+        }
+        Report r = evaluate("quality", List.of(input), facts);
+        List<Artifact> artifacts = new ArrayList<>(r.artifacts());
+        artifacts.addAll(QualityArtifacts.sql(sql));
+        Artifact dbt = QualityArtifacts.dbt(bound);
+        if (dbt != null) artifacts.add(dbt);
+        if (options.jdbcUrl() != null) {
+            String base = bound.contract().name() == null ? "contract" : bound.contract().name().replaceAll("[^A-Za-z0-9._-]", "_");
+            artifacts.add(QualityArtifacts.results(base, results, r.findings()));
+        }
+        return new Report(r.command(), r.inputs(), r.recommendations(), r.findings(), artifacts);
+    }
+
+    /**
+     * "Handle schema change in [source]": compares two versions of a contract (either format, or bare column
+     * lists) and classifies each change (additive, rename with its evidence, type widening or narrowing,
+     * nullability, removal, enum values, PII flag), the compatibility of the whole change (full, backward,
+     * forward, none) and the actions the new contract's breaking-change policy and consumers require.
+     *
+     * @throws InputException when either file is missing or invalid
+     */
+    public Report schemaChange(Path before, Path after) throws InputException {
+        BoundContract a = ContractBinder.bind(loader.load(before));
+        BoundContract b = ContractBinder.bind(loader.load(after));
+        return schemaChange(List.of(before.toString(), after.toString()), a, b);
+    }
+
+    /** {@link #schemaChange(Path, Path)} for documents held in memory. */
+    public Report schemaChange(String beforeName, String beforeContent, String afterName, String afterContent) throws InputException {
+        BoundContract a = ContractBinder.bind(loader.load(beforeName, beforeContent.getBytes(StandardCharsets.UTF_8)));
+        BoundContract b = ContractBinder.bind(loader.load(afterName, afterContent.getBytes(StandardCharsets.UTF_8)));
+        return schemaChange(List.of(beforeName, afterName), a, b);
+    }
+
+    private Report schemaChange(List<String> inputs, BoundContract before, BoundContract after) {
+        List<SchemaChange> changes = SchemaDiff.diff(before, after, policy.v(PolicyKey.RENAME_MIN_NAME_SIMILARITY));
+        List<Object> facts = new ArrayList<>(changes.size() + 1);
+        facts.add(new ChangeSet(after.contract().node(), before.contract(), after.contract(), changes.size()));
+        facts.addAll(changes);
+        return evaluate("schema-change", inputs, facts);
+    }
 
     /**
      * Evaluates already-bound facts with the policy in force. The policy is added as a fact.

@@ -53,6 +53,8 @@ public enum PolicyKey {
     RECONCILIATION_MAX_VARIANCE_PERCENT(1, "% of source total", "Cross-system sum variance must stay below this", "Phase 4 > Quality Check Templates"),
     DISTRIBUTION_MAX_VALUE_PERCENT(50, "% of rows", "Alert when one value holds more than this share (DECE default for {max_pct})", "Phase 4 > Quality Check Templates"),
     BREAKING_CHANGE_NOTICE_DAYS(30, "days", "Notice period of the notify-30-days breaking-change policy", "Phase 4 > Data Contract Template"),
+    QUALITY_WIDE_IMPACT_CONSUMERS(3, "consumers", "A failed check on a contract read by this many consumers or more has downstream impact and is P1 (DECE default; P2 is 'no downstream impact')", "Phase 4 > Quality Severity Levels"),
+    RENAME_MIN_NAME_SIMILARITY(0.5, "0..1", "Two same-typed columns, one removed and one added, are a rename when their names are at least this similar (DECE default)", "Phase 10 > Schema Change Management"),
 
     // Phase 7 and 9: monitoring and cost
     SUCCESS_RATE_ALERT_PERCENT(95, "%", "Alert when the pipeline success rate falls below this", "Phase 7 > Pipeline Health Dashboard"),

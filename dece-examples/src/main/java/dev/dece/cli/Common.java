@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** Options every report-producing command shares: --format, --fail-on, --policy, --disable. */
 public final class Common {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default, for people), json (the stable contract), markdown, sarif (SARIF 2.1.0 findings for CI)")
+            description = "text (default, for people), json (the stable contract), markdown, sarif (SARIF 2.1.0 findings for CI), junit (JUnit XML for CI)")
     public String format;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -43,7 +43,7 @@ public final class Common {
     public OutputFormat outputFormat(CommandLine cl) {
         OutputFormat f = OutputFormat.parse(format);
         if (f == null) {
-            throw new CommandLine.ParameterException(cl, "--format: \"" + format + "\" is not a format; use text, json, markdown or sarif");
+            throw new CommandLine.ParameterException(cl, "--format: \"" + format + "\" is not a format; use " + OutputFormat.allowed());
         }
         return f;
     }

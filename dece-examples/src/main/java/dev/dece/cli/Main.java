@@ -59,6 +59,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new LintCommand());
 
         // quality, schema-change (issue 5)
+        cl.addSubcommand(new QualityCommand());
+        cl.addSubcommand(new SchemaChangeCommand());
 
         cl.setOut(out);
         cl.setErr(err);
@@ -83,7 +85,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: assess, rules");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: assess, rules, quality, schema-change");
     }
 
     /** Prints input problems, one per line, and returns exit code 2. */

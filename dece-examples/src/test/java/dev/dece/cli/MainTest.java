@@ -239,7 +239,7 @@ class MainTest {
         Run r = dece("assess", "--format", "xml", RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).containsExactly("dece: --format: \"xml\" is not a format; use text, json, markdown or sarif; see 'dece assess --help'");
+        assertThat(r.errLines()).containsExactly("dece: --format: \"xml\" is not a format; use text, json, markdown, sarif or junit; see 'dece assess --help'");
     }
 
     @Test

@@ -56,6 +56,6 @@ class PipelineCommandTest {
         assertThat(badBrief.err()).contains("unknown key \"pipeline\"");
         Run badFormat = run("pipeline", "pipelines/db/orders.yaml", "--format", "xml");
         assertThat(badFormat.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(badFormat.err()).contains("use text, json, markdown or sarif");
+        assertThat(badFormat.err()).contains("use text, json, markdown, sarif or junit");
     }
 }

@@ -11,14 +11,27 @@ public enum OutputFormat {
     /** For pull-request comments and wikis. */
     MARKDOWN,
     /** SARIF 2.1.0 findings, so CI shows them on the input's lines ({@link SarifWriter}). */
-    SARIF;
+    SARIF,
+    /** JUnit XML for CI servers: one test case per quality check, one per other finding ({@link JUnitWriter}). */
+    JUNIT;
 
-    /** Parses {@code text|json|markdown|sarif}; {@code null} when unknown. */
+    /** Parses {@code text|json|markdown|sarif|junit}, case-insensitively; {@code null} when unknown. */
     public static OutputFormat parse(String s) {
         for (OutputFormat f : values()) {
             if (f.name().equalsIgnoreCase(s)) return f;
         }
         return null;
+    }
+
+    /** {@code "text, json, markdown, sarif or junit"}: the allowed values, for messages. */
+    public static String allowed() {
+        StringBuilder sb = new StringBuilder();
+        OutputFormat[] all = values();
+        for (int i = 0; i < all.length; i++) {
+            if (i > 0) sb.append(i == all.length - 1 ? " or " : ", ");
+            sb.append(all[i].label());
+        }
+        return sb.toString();
     }
 
     public String label() {

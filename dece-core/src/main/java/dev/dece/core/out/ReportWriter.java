@@ -38,6 +38,7 @@ public final class ReportWriter {
             case JSON: return json(report);
             case MARKDOWN: return markdown(report);
             case SARIF: return SarifWriter.write(report);
+            case JUNIT: return JUnitWriter.write(report);
             default: return text(report);
         }
     }

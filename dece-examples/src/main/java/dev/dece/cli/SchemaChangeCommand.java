@@ -1,0 +1,34 @@
+package dev.dece.cli;
+
+import dev.dece.core.doc.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "schema-change", mixinStandardHelpOptions = true,
+        description = "Compare two versions of a contract (either format) or two column lists: classify each change, "
+                + "the compatibility of the whole (full, backward, forward, none) and the actions the breaking-change policy requires.")
+public final class SchemaChangeCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common = new Common();
+    @Parameters(index = "0", paramLabel = "OLD", description = "the current contract or column list")
+    Path before;
+    @Parameters(index = "1", paramLabel = "NEW", description = "the proposed contract or column list")
+    Path after;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        common.outputFormat(cl);
+        common.threshold(cl);
+        try {
+            return common.emit(cl, common.engine().schemaChange(before, after));
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+    }
+}
