@@ -67,7 +67,7 @@ class ContractBinderTest {
                   breaking_change_policy: sometimes
                 """))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("c.yaml:3:9: contract.ownr: unknown key \"ownr\"; did you mean \"owner\"?")
+                .hasMessageContaining("c.yaml:3:3: contract.ownr: unknown key \"ownr\"; did you mean \"owner\"?")
                 .hasMessageContaining("c.yaml:4:26: contract.sla.freshness_hours: \"soon\" is not a number")
                 .hasMessageContaining("contract.schema[0].checks[0].type: \"not-nul\" is not a check type")
                 .hasMessageContaining("(did you mean \"not-null\"?)")
