@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -148,10 +149,6 @@ public final class Dece {
     /** Only the pipeline rule set runs: the brief is there for its consumers, not to be assessed again. */
     private Report pipelineReport(List<String> inputs, List<dev.dece.core.pipeline.Pipeline> pipelines,
                                   List<dev.dece.core.brief.Consumer> consumers) {
-        Set<String> off = new TreeSet<>(policy.disabledRules());
-        for (RuleInfo r : rules.catalog()) {
-            if (!r.ruleSet().equals("pipeline")) off.add(r.id());
-        }
         // Pipelines never join each other, so they are evaluated PIPELINE_BATCH at a time, each session
         // with the policy and the consumers: memory per session stays bounded and no session comes near
         // the engine's firing cap however many specs one call holds. Results are assembled together.
@@ -161,7 +158,7 @@ public final class Dece {
             batch.add(policy);
             batch.addAll(consumers);
             batch.addAll(pipelines.subList(Math.min(i, pipelines.size()), Math.min(i + PIPELINE_BATCH, pipelines.size())));
-            results.addAll(rules.evaluate(batch, off));
+            results.addAll(rules.evaluate(ruleSets("pipeline"), batch, policy.disabledRules()));
         }
         Report r = Assembler.assemble("pipeline", inputs, results);
         List<dev.dece.core.Artifact> artifacts = new ArrayList<>(r.artifacts());
@@ -323,7 +320,23 @@ public final class Dece {
         List<Object> all = new ArrayList<>(facts.size() + 1);
         all.add(policy);
         all.addAll(facts);
-        return Assembler.assemble(command, inputs, rules.evaluate(all, policy.disabledRules()));
+        return Assembler.assemble(command, inputs, rules.evaluate(ruleSets(command), all, policy.disabledRules()));
+    }
+
+    /**
+     * The rule sets (rule folders under dev/dece/rules/) each command runs; a command not listed runs all.
+     * Each command gets its own rule base, so a brief never pays for the pipeline or lint networks.
+     */
+    static final Map<String, Set<String>> RULE_SETS = Map.of(
+            "assess", Set.of("architecture", "technology", "growth", "modeling", "governance"),
+            "pipeline", Set.of("pipeline"),
+            "model", Set.of("lint"),
+            "lint", Set.of("lint"),
+            "quality", Set.of("quality"),
+            "schema-change", Set.of("quality"));
+
+    static Set<String> ruleSets(String command) {
+        return RULE_SETS.getOrDefault(command, Set.of());
     }
 
     /** Every rule, sorted by ID: the live rule catalog. */

@@ -32,6 +32,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -50,26 +52,44 @@ public final class RuleBase {
      */
     private static final long FIRINGS_PER_FACT = 1_000;
 
-    private final KieBase kieBase;
+    /** Every built-in rule-set model, sorted by name; one per DRL package (rule-set folder). */
+    private final List<Model> models;
+    /** Team DRL files, already validated, compiled into every rule base built from here. */
+    private final List<UserDrl> userDrl;
     private final List<RuleInfo> catalog;
+    /** One KieBase per set of rule sets, built on first use and then shared read-only. */
+    private final Map<Set<String>, KieBase> bases = new ConcurrentHashMap<>();
 
-    private RuleBase(KieBase kieBase) {
-        this.kieBase = kieBase;
-        this.catalog = readCatalog(kieBase);
+    private record UserDrl(Path path, String text) {}
+
+    private RuleBase(List<Model> models, List<UserDrl> userDrl, List<RuleInfo> userCatalog) {
+        this.models = models;
+        this.userDrl = userDrl;
+        List<RuleInfo> all = new ArrayList<>(modelCatalog(models));
+        all.addAll(userCatalog);
+        all.sort(Comparator.comparing(RuleInfo::id));
+        this.catalog = List.copyOf(all);
     }
 
     /**
-     * Loads the built-in rules from the classpath and compiles {@code userDrl} files into the same base.
+     * Loads the built-in rule models from the classpath and validates {@code userDrl} files (compiled at
+     * run time with the classic compiler). No KieBase is built yet: each command's base is built on its
+     * first evaluation and holds only that command's rule sets plus the team's rules.
      *
      * @throws InputException when a user DRL file is missing or does not compile (with its line numbers)
      * @throws IllegalStateException when dece-rules is not on the classpath (a packaging error)
      */
     public static RuleBase load(ClassLoader cl, List<Path> userDrl) throws InputException {
         List<Model> models = loadModels(cl);
+        if (userDrl.isEmpty()) {
+            return new RuleBase(models, List.of(), List.of());
+        }
+        // Team files are compiled by the classic (mvel) compiler against the executable-model base and
+        // their packages are added to it: both engines share the same runtime (Rete/Phreak), so one
+        // session fires built-in and team rules together and Emit reads their metadata alike. This first
+        // compile, against every rule set, validates them and reads their catalog entries.
         InternalKnowledgeBase kb = KieBaseBuilder.createKieBaseFromModel(models);
-        // Each team file is compiled by the classic (mvel) compiler against the executable-model base and
-        // its packages are added to this private base: both engines share the same runtime (Rete/Phreak),
-        // so one session fires built-in and team rules together and Emit reads their metadata alike.
+        List<UserDrl> files = new ArrayList<>();
         for (Path p : userDrl) {
             String text;
             try {
@@ -83,10 +103,7 @@ public final class RuleBase {
             for (KiePackage pkg : kb.getKiePackages()) {
                 for (Rule r : pkg.getRules()) known.add(Emit.id(r));
             }
-            // a builder made on kb compiles against kb's packages and merges into kb as it goes
-            KnowledgeBuilder kbuilder = KnowledgeBuilderFactory.newKnowledgeBuilder(kb);
-            kbuilder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(p.getFileName().toString()), ResourceType.DRL);
+            KnowledgeBuilder kbuilder = compile(kb, p, text);
             if (kbuilder.hasErrors()) {
                 throw new InputException(compileProblems(p, kbuilder));
             }
@@ -105,8 +122,61 @@ public final class RuleBase {
             }
             if (!clashes.isEmpty()) throw new InputException(clashes);
             kb.addPackages(kbuilder.getKnowledgePackages());
+            files.add(new UserDrl(p, text));
         }
-        return new RuleBase(kb);
+        Set<String> builtInIds = new java.util.HashSet<>();
+        for (RuleInfo r : modelCatalog(models)) builtInIds.add(r.id());
+        List<RuleInfo> userCatalog = catalogOf(kb).stream().filter(r -> !builtInIds.contains(r.id())).toList();
+        return new RuleBase(models, List.copyOf(files), userCatalog);
+    }
+
+    /** A builder made on {@code kb} compiles against kb's packages; its packages are added by the caller. */
+    private static KnowledgeBuilder compile(InternalKnowledgeBase kb, Path p, String text) {
+        KnowledgeBuilder kbuilder = KnowledgeBuilderFactory.newKnowledgeBuilder(kb);
+        kbuilder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
+                .setSourcePath(p.getFileName().toString()), ResourceType.DRL);
+        return kbuilder;
+    }
+
+    /**
+     * The shared KieBase holding exactly {@code ruleSets} (rule-set folder names, e.g. "architecture";
+     * empty = every rule set) plus the team's rules; built once, on first use.
+     */
+    public KieBase kieBase(Set<String> ruleSets) {
+        return bases.computeIfAbsent(Set.copyOf(ruleSets), this::build);
+    }
+
+    private KieBase build(Set<String> ruleSets) {
+        List<Model> subset = new ArrayList<>();
+        for (Model m : models) {
+            if (ruleSets.isEmpty() || ruleSets.contains(setOf(m.getPackageName()))) subset.add(m);
+        }
+        if (subset.isEmpty()) {
+            throw new IllegalArgumentException("no rule set named " + ruleSets + "; known: " + ruleSets());
+        }
+        InternalKnowledgeBase kb = KieBaseBuilder.createKieBaseFromModel(subset);
+        for (UserDrl u : userDrl) {
+            KnowledgeBuilder kbuilder = compile(kb, u.path(), u.text());
+            if (kbuilder.hasErrors()) { // compiled cleanly against every rule set in load(); cannot differ here
+                throw new IllegalStateException("team rules " + u.path() + " no longer compile: " + kbuilder.getErrors());
+            }
+            kb.addPackages(kbuilder.getKnowledgePackages());
+        }
+        return kb;
+    }
+
+    /** Names of the built-in rule sets (DRL package folders), sorted. */
+    public List<String> ruleSets() {
+        return models.stream().map(m -> setOf(m.getPackageName())).distinct().sorted().toList();
+    }
+
+    static String setOf(String pkg) {
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
+    }
+
+    static String id(String ruleName) {
+        int sp = ruleName.indexOf(' ');
+        return sp < 0 ? ruleName : ruleName.substring(0, sp);
     }
 
     /** Compiler errors as located problems; the parser's "null Package" echo is dropped when a located error explains it. */
@@ -150,21 +220,35 @@ public final class RuleBase {
         return models;
     }
 
-    private static List<RuleInfo> readCatalog(KieBase kb) {
+    /** Catalog entries read from the executable model's metadata, without building a KieBase. */
+    private static List<RuleInfo> modelCatalog(List<Model> models) {
+        List<RuleInfo> out = new ArrayList<>();
+        for (Model m : models) {
+            for (org.drools.model.Rule r : m.getRules()) {
+                out.add(info(r.getName(), setOf(m.getPackageName()), r.getMetaData()));
+            }
+        }
+        return out;
+    }
+
+    private static List<RuleInfo> catalogOf(KieBase kb) {
         List<RuleInfo> out = new ArrayList<>();
         for (KiePackage pkg : kb.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
-                String id = Emit.id(r);
-                String title = r.getName().substring(Math.min(r.getName().length(), id.length())).strip();
-                Object topic = Emit.meta(r.getMetaData(), "topic");
-                Object section = Emit.meta(r.getMetaData(), "section");
-                String set = pkg.getName().substring(pkg.getName().lastIndexOf('.') + 1);
-                out.add(new RuleInfo(id, title, set, topic == null ? "" : topic.toString(), Emit.severity(r),
-                        section == null ? "" : section.toString()));
+                out.add(info(r.getName(), setOf(pkg.getName()), r.getMetaData()));
             }
         }
-        out.sort(Comparator.comparing(RuleInfo::id));
-        return List.copyOf(out);
+        return out;
+    }
+
+    private static RuleInfo info(String name, String set, Map<String, Object> md) {
+        String id = id(name);
+        String title = name.substring(Math.min(name.length(), id.length())).strip();
+        Object topic = Emit.meta(md, "topic");
+        Object section = Emit.meta(md, "section");
+        Object sev = Emit.meta(md, "severity");
+        return new RuleInfo(id, title, set, topic == null ? "" : topic.toString(),
+                sev == null ? null : dev.dece.core.Severity.parse(sev.toString()), section == null ? "" : section.toString());
     }
 
     /** Every rule in the base, sorted by ID. */
@@ -172,12 +256,18 @@ public final class RuleBase {
         return catalog;
     }
 
-    /**
-     * Runs one evaluation in a fresh session and returns every object the rules inserted plus the facts.
-     * Rules whose ID is in {@code disabled} never fire.
-     */
+    /** {@link #evaluate(Set, List, Set)} over every rule set. */
     public Collection<?> evaluate(List<?> facts, Set<String> disabled) {
-        KieSession session = kieBase.newKieSession();
+        return evaluate(Set.of(), facts, disabled);
+    }
+
+    /**
+     * Runs one evaluation in a fresh session of the base holding {@code ruleSets} (empty = all) and
+     * returns every object the rules inserted plus the facts. Rules whose ID is in {@code disabled}
+     * never fire. Thread-safe.
+     */
+    public Collection<?> evaluate(Set<String> ruleSets, List<?> facts, Set<String> disabled) {
+        KieSession session = kieBase(ruleSets).newKieSession();
         try {
             for (Object f : facts) {
                 session.insert(f);
@@ -195,9 +285,9 @@ public final class RuleBase {
         }
     }
 
-    /** For tools that need the raw base (benchmarks, catalog export). */
+    /** The base holding every rule set, for tools that need the raw base. */
     public KieBase kieBase() {
-        return kieBase;
+        return kieBase(Set.of());
     }
 
     static boolean isResult(Object o) {
