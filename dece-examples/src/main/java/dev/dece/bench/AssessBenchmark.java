@@ -1,6 +1,9 @@
 package dev.dece.bench;
 
 import dev.dece.core.Dece;
+import dev.dece.core.Policy;
+import dev.dece.core.engine.Assembler;
+import dev.dece.core.engine.RuleBase;
 import dev.dece.core.Report;
 import dev.dece.core.brief.BriefBinder;
 import dev.dece.core.doc.DocumentLoader;
@@ -23,7 +26,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -53,6 +58,8 @@ public class AssessBenchmark {
     private String name;
     private String text;
     private List<Object> facts;
+    private List<Object> factsWithPolicy;
+    private RuleBase ruleBase;
 
     @Setup
     public void setUp() throws InputException {
@@ -65,6 +72,9 @@ public class AssessBenchmark {
         name = p.toString();
         dece = Dece.builder().build();
         facts = BriefBinder.bind(new DocumentLoader(Limits.DEFAULT).load(name, text.getBytes(StandardCharsets.UTF_8)));
+        factsWithPolicy = new ArrayList<>(facts);
+        factsWithPolicy.add(0, Policy.defaults());
+        ruleBase = RuleBase.load(getClass().getClassLoader(), List.of());
     }
 
     static Path largestBrief() {
@@ -86,6 +96,16 @@ public class AssessBenchmark {
     @Benchmark
     public Report evaluateBoundFacts() {
         return dece.evaluate("assess", List.of(name), facts);
+    }
+
+    /**
+     * Like for like with the plain-Java baseline: only the architecture-pattern rule set (PAT-001..016)
+     * fired over the same facts, with evidence, alternatives and the assembled report.
+     */
+    @Benchmark
+    public Report architectureRulesOnly() {
+        return Assembler.assemble("assess", List.of(name),
+                ruleBase.evaluate(Set.of("architecture"), factsWithPolicy, Set.of()));
     }
 
     /** Baseline: the architecture-pattern decision in plain Java over the same bound facts. */

@@ -21,13 +21,13 @@ public final class RuleBaseHeap {
 
     public static void main(String[] args) throws InputException {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        Dece.builder().build(); // load classes first
+        Dece.builder().build().warmUp(); // load classes first
         int runs = 7;
         long[] retained = new long[runs];
         Object[] keep = new Object[runs];
         for (int i = 0; i < runs; i++) {
             long before = usedAfterGc(mem);
-            keep[i] = Dece.builder().build();
+            keep[i] = Dece.builder().build().warmUp(); // every command's rule base compiled
             long after = usedAfterGc(mem);
             retained[i] = after - before;
         }

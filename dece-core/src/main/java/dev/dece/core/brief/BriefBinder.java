@@ -164,19 +164,24 @@ public final class BriefBinder {
         return facts;
     }
 
+    private static final java.util.regex.Pattern SOURCE_STREAM = java.util.regex.Pattern.compile("\\b(kafka|kinesis|pub/?sub|pulsar|event ?hubs?|redpanda|stream|clickstream|events? stream)\\b");
+    private static final java.util.regex.Pattern SOURCE_DATABASE = java.util.regex.Pattern.compile("\\b(postgres(ql)?|mysql|mariadb|oracle|sql ?server|mongodb|mongo|dynamodb|cassandra|db2|database|db|erp|crm db|oltp)\\b");
+    private static final java.util.regex.Pattern SOURCE_API = java.util.regex.Pattern.compile("\\b(api|rest|graphql|webhooks?|salesforce|stripe|hubspot|zendesk|shopify|saas)\\b");
+    private static final java.util.regex.Pattern SOURCE_FILES = java.util.regex.Pattern.compile("\\b(s3|sftp|ftp|csv|files?|gcs|adls|blob|excel|parquet|email)\\b");
+
     /** Well-known product names to source types; returns null when nothing matches (no guessing beyond this list). */
     static SourceType infer(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.matches(".*\\b(kafka|kinesis|pub/?sub|pulsar|event ?hubs?|redpanda|stream|clickstream|events? stream)\\b.*")) {
+        if (SOURCE_STREAM.matcher(n).find()) {
             return SourceType.STREAM;
         }
-        if (n.matches(".*\\b(postgres(ql)?|mysql|mariadb|oracle|sql ?server|mongodb|mongo|dynamodb|cassandra|db2|database|db|erp|crm db|oltp)\\b.*")) {
+        if (SOURCE_DATABASE.matcher(n).find()) {
             return SourceType.DATABASE;
         }
-        if (n.matches(".*\\b(api|rest|graphql|webhooks?|salesforce|stripe|hubspot|zendesk|shopify|saas)\\b.*")) {
+        if (SOURCE_API.matcher(n).find()) {
             return SourceType.API;
         }
-        if (n.matches(".*\\b(s3|sftp|ftp|csv|files?|gcs|adls|blob|excel|parquet|email)\\b.*")) {
+        if (SOURCE_FILES.matcher(n).find()) {
             return SourceType.FILES;
         }
         return null;

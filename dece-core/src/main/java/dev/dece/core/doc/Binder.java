@@ -276,6 +276,8 @@ public final class Binder {
 
     public static String fmt(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        return String.format(Locale.ROOT, "%.2f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+        // exact decimal value of the double, like %.2f, without the Formatter and regex cost (rules call this often)
+        java.math.BigDecimal b = new java.math.BigDecimal(d).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return b.scale() <= 0 ? b.setScale(0).toPlainString() : b.toPlainString();
     }
 }

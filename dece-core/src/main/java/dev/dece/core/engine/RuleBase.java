@@ -12,6 +12,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -52,23 +53,35 @@ public final class RuleBase {
      */
     private static final long FIRINGS_PER_FACT = 1_000;
 
-    /** Every built-in rule-set model, sorted by name; one per DRL package (rule-set folder). */
-    private final List<Model> models;
+    /**
+     * The generated model class of every built-in rule set, by rule-set folder name, read from the model
+     * index without loading them: a command loads only its own rule sets' classes, which keeps
+     * start-up short (the generated lambdas are most of the classes DECE loads).
+     */
+    private final Map<String, List<String>> modelClasses;
+    private final ClassLoader classLoader;
+    private final Map<String, Model> loadedModels = new ConcurrentHashMap<>();
+    private final List<RuleInfo> userCatalog;
+    private volatile List<RuleInfo> catalog;
     /** Team DRL files, already validated, compiled into every rule base built from here. */
     private final List<UserDrl> userDrl;
-    private final List<RuleInfo> catalog;
     /** One KieBase per set of rule sets, built on first use and then shared read-only. */
     private final Map<Set<String>, KieBase> bases = new ConcurrentHashMap<>();
+    /**
+     * A session pool per base: a disposed pooled session is reset (facts, agenda, node memories' contents)
+     * and handed to the next call, so evaluations skip re-creating the node memories, which is most of a
+     * fresh session's cost. Each call still has a session to itself.
+     */
+    private final Map<Set<String>, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
     private record UserDrl(Path path, String text) {}
 
-    private RuleBase(List<Model> models, List<UserDrl> userDrl, List<RuleInfo> userCatalog) {
-        this.models = models;
+    private RuleBase(ClassLoader cl, Map<String, List<String>> modelClasses, List<UserDrl> userDrl,
+                     List<RuleInfo> userCatalog) {
+        this.classLoader = cl;
+        this.modelClasses = modelClasses;
         this.userDrl = userDrl;
-        List<RuleInfo> all = new ArrayList<>(modelCatalog(models));
-        all.addAll(userCatalog);
-        all.sort(Comparator.comparing(RuleInfo::id));
-        this.catalog = List.copyOf(all);
+        this.userCatalog = userCatalog;
     }
 
     /**
@@ -80,10 +93,12 @@ public final class RuleBase {
      * @throws IllegalStateException when dece-rules is not on the classpath (a packaging error)
      */
     public static RuleBase load(ClassLoader cl, List<Path> userDrl) throws InputException {
-        List<Model> models = loadModels(cl);
+        Map<String, List<String>> index = readIndex(cl);
         if (userDrl.isEmpty()) {
-            return new RuleBase(models, List.of(), List.of());
+            return new RuleBase(cl, index, List.of(), List.of());
         }
+        RuleBase builtIn = new RuleBase(cl, index, List.of(), List.of());
+        List<Model> models = builtIn.models(Set.of());
         // Team files are compiled by the classic (mvel) compiler against the executable-model base and
         // their packages are added to it: both engines share the same runtime (Rete/Phreak), so one
         // session fires built-in and team rules together and Emit reads their metadata alike. This first
@@ -127,7 +142,7 @@ public final class RuleBase {
         Set<String> builtInIds = new java.util.HashSet<>();
         for (RuleInfo r : modelCatalog(models)) builtInIds.add(r.id());
         List<RuleInfo> userCatalog = catalogOf(kb).stream().filter(r -> !builtInIds.contains(r.id())).toList();
-        return new RuleBase(models, List.copyOf(files), userCatalog);
+        return new RuleBase(cl, index, List.copyOf(files), userCatalog);
     }
 
     /** A builder made on {@code kb} compiles against kb's packages; its packages are added by the caller. */
@@ -146,11 +161,29 @@ public final class RuleBase {
         return bases.computeIfAbsent(Set.copyOf(ruleSets), this::build);
     }
 
-    private KieBase build(Set<String> ruleSets) {
-        List<Model> subset = new ArrayList<>();
-        for (Model m : models) {
-            if (ruleSets.isEmpty() || ruleSets.contains(setOf(m.getPackageName()))) subset.add(m);
+    /** The models of {@code ruleSets} (empty = all), instantiated once each, sorted by name. */
+    private List<Model> models(Set<String> ruleSets) {
+        List<Model> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : modelClasses.entrySet()) {
+            if (!ruleSets.isEmpty() && !ruleSets.contains(e.getKey())) continue;
+            for (String cls : e.getValue()) {
+                out.add(loadedModels.computeIfAbsent(cls, this::instantiate));
+            }
         }
+        out.sort(Comparator.comparing(Model::getName));
+        return out;
+    }
+
+    private Model instantiate(String cls) {
+        try {
+            return (Model) Class.forName(cls, true, classLoader).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the DECE rule model " + cls + ": " + e, e);
+        }
+    }
+
+    private KieBase build(Set<String> ruleSets) {
+        List<Model> subset = models(ruleSets);
         if (subset.isEmpty()) {
             throw new IllegalArgumentException("no rule set named " + ruleSets + "; known: " + ruleSets());
         }
@@ -167,7 +200,7 @@ public final class RuleBase {
 
     /** Names of the built-in rule sets (DRL package folders), sorted. */
     public List<String> ruleSets() {
-        return models.stream().map(m -> setOf(m.getPackageName())).distinct().sorted().toList();
+        return modelClasses.keySet().stream().sorted().toList();
     }
 
     static String setOf(String pkg) {
@@ -195,8 +228,9 @@ public final class RuleBase {
         return located;
     }
 
-    static List<Model> loadModels(ClassLoader cl) {
-        List<Model> models = new ArrayList<>();
+    /** Reads the kie-maven-plugin's model index: generated class names grouped by rule-set folder. */
+    static Map<String, List<String>> readIndex(ClassLoader cl) {
+        Map<String, List<String>> index = new java.util.TreeMap<>();
         try {
             Enumeration<URL> urls = cl.getResources(MODEL_INDEX);
             while (urls.hasMoreElements()) {
@@ -206,18 +240,18 @@ public final class RuleBase {
                     while ((line = r.readLine()) != null) {
                         line = line.strip();
                         if (line.isEmpty() || line.contains(":")) continue; // header "Drools-Model-Version:..."
-                        models.add((Model) Class.forName(line, true, cl).getDeclaredConstructor().newInstance());
+                        String pkg = line.substring(0, line.lastIndexOf('.'));
+                        index.computeIfAbsent(setOf(pkg), k -> new ArrayList<>()).add(line);
                     }
                 }
             }
-        } catch (IOException | ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load the DECE rule model: " + e, e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the DECE rule model index: " + e, e);
         }
-        if (models.isEmpty()) {
+        if (index.isEmpty()) {
             throw new IllegalStateException("no DECE rules on the classpath: add the dece-rules jar (" + MODEL_INDEX + " not found)");
         }
-        models.sort(Comparator.comparing(Model::getName));
-        return models;
+        return index;
     }
 
     /** Catalog entries read from the executable model's metadata, without building a KieBase. */
@@ -251,9 +285,16 @@ public final class RuleBase {
                 sev == null ? null : dev.dece.core.Severity.parse(sev.toString()), section == null ? "" : section.toString());
     }
 
-    /** Every rule in the base, sorted by ID. */
+    /** Every rule, built-in and the team's, sorted by ID. Loads every rule set's model on first call. */
     public List<RuleInfo> catalog() {
-        return catalog;
+        List<RuleInfo> c = catalog;
+        if (c == null) {
+            List<RuleInfo> all = new ArrayList<>(modelCatalog(models(Set.of())));
+            all.addAll(userCatalog);
+            all.sort(Comparator.comparing(RuleInfo::id));
+            catalog = c = List.copyOf(all);
+        }
+        return c;
     }
 
     /** {@link #evaluate(Set, List, Set)} over every rule set. */
@@ -267,7 +308,8 @@ public final class RuleBase {
      * never fire. Thread-safe.
      */
     public Collection<?> evaluate(Set<String> ruleSets, List<?> facts, Set<String> disabled) {
-        KieSession session = kieBase(ruleSets).newKieSession();
+        Set<String> key = Set.copyOf(ruleSets);
+        KieSession session = pools.computeIfAbsent(key, k -> kieBase(k).newKieSessionsPool(2)).newKieSession();
         try {
             for (Object f : facts) {
                 session.insert(f);

@@ -29,7 +29,10 @@ import java.util.stream.Collectors;
  */
 public final class ReportWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Created on first JSON use only: text output should not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ReportWriter() {}
 
@@ -47,7 +50,7 @@ public final class ReportWriter {
 
     /** The JSON contract: {@code {command, inputs, recommendations[], findings[], artifacts[], summary}}. */
     public static String json(Report r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("command", r.command());
         ArrayNode inputs = root.putArray("inputs");
         r.inputs().forEach(inputs::add);
@@ -91,7 +94,7 @@ public final class ReportWriter {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            return MAPPER.writer(pp).writeValueAsString(root) + "\n";
+            return Json.MAPPER.writer(pp).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
