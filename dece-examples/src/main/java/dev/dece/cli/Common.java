@@ -2,23 +2,16 @@ package dev.dece.cli;
 
 import dev.dece.core.Dece;
 import dev.dece.core.Report;
-import dev.dece.core.RuleInfo;
 import dev.dece.core.Severity;
 import dev.dece.core.doc.InputException;
 import dev.dece.core.out.OutputFormat;
 import dev.dece.core.out.ReportWriter;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** Options every report-producing command shares: --format, --fail-on, --policy, --disable. */
 public final class Common {
@@ -63,6 +56,37 @@ public final class Common {
         b.disable(disable.toArray(String[]::new));
         for (Path r : rules) b.addRules(r);
         return b.build();
+    }
+
+    /** What a command asks of the engine; the rest of a run is the same for every command. */
+    @FunctionalInterface
+    public interface Evaluation {
+        Report run(Dece dece) throws InputException;
+    }
+
+    /**
+     * One run of a report command: checks --format and --fail-on, builds the engine with --policy,
+     * --disable and --rules, evaluates, prints, and returns the exit code (2 with located messages on
+     * bad input).
+     */
+    public int run(CommandLine cl, Evaluation evaluation) {
+        outputFormat(cl);
+        threshold(cl);
+        try {
+            return emit(cl, evaluation.run(engine()));
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+    }
+
+    /** Parses --dialect against a spelled dialect enum, or fails with the allowed values. */
+    public static <E extends Enum<E> & dev.dece.core.doc.Spelled> E dialect(CommandLine cl, String value, Class<E> type) {
+        E d = dev.dece.core.doc.Binder.match(value, type);
+        if (d == null) {
+            throw new CommandLine.ParameterException(cl, "--dialect: \"" + value + "\" is not a dialect; use "
+                    + dev.dece.core.doc.Binder.allowed(type));
+        }
+        return d;
     }
 
     /** Prints the report and maps it to an exit code. */

@@ -1,24 +1,11 @@
 package dev.dece.cli;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Report;
-import dev.dece.core.RuleInfo;
-import dev.dece.core.Severity;
 import dev.dece.core.doc.InputException;
-import dev.dece.core.out.OutputFormat;
-import dev.dece.core.out.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * The {@code dece} command line: one sub-command per methodology command, all over the same engine,

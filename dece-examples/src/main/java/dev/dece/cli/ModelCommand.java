@@ -1,7 +1,5 @@
 package dev.dece.cli;
 
-import dev.dece.core.doc.Binder;
-import dev.dece.core.doc.InputException;
 import dev.dece.core.model.Dialect;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,17 +25,7 @@ public final class ModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        common.outputFormat(cl);
-        common.threshold(cl);
-        Dialect d = Binder.match(dialect, Dialect.class);
-        if (d == null) {
-            throw new CommandLine.ParameterException(cl, "--dialect: \"" + dialect + "\" is not a dialect; use "
-                    + Binder.allowed(Dialect.class));
-        }
-        try {
-            return common.emit(cl, common.engine().model(file, d));
-        } catch (InputException e) {
-            return Main.badInput(cl, e);
-        }
+        Dialect d = Common.dialect(cl, dialect, Dialect.class);
+        return common.run(cl, dece -> dece.model(file, d));
     }
 }

@@ -1,6 +1,5 @@
 package dev.dece.cli;
 
-import dev.dece.core.doc.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,13 +28,6 @@ public final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine cl = spec.commandLine();
-        common.outputFormat(cl);
-        common.threshold(cl);
-        try {
-            return common.emit(cl, common.engine().pipeline(inputs, brief));
-        } catch (InputException e) {
-            return Main.badInput(cl, e);
-        }
+        return common.run(spec.commandLine(), dece -> dece.pipeline(inputs, brief));
     }
 }

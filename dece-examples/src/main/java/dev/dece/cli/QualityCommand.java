@@ -1,7 +1,5 @@
 package dev.dece.cli;
 
-import dev.dece.core.doc.Binder;
-import dev.dece.core.doc.InputException;
 import dev.dece.core.quality.Dialect;
 import dev.dece.core.quality.QualityOptions;
 import picocli.CommandLine;
@@ -46,23 +44,13 @@ public final class QualityCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         common.outputFormat(cl);
         common.threshold(cl);
-        Dialect d = jdbc != null ? QualityOptions.dialectOf(jdbc) : Dialect.DUCKDB;
-        if (dialect != null) {
-            d = Binder.match(dialect, Dialect.class);
-            if (d == null) {
-                throw new CommandLine.ParameterException(cl, "--dialect: \"" + dialect + "\" is not a dialect; use "
-                        + Binder.allowed(Dialect.class));
-            }
-        }
+        Dialect d = dialect != null ? Common.dialect(cl, dialect, Dialect.class)
+                : jdbc != null ? QualityOptions.dialectOf(jdbc) : Dialect.DUCKDB;
         if (timeout < 1) throw new CommandLine.ParameterException(cl, "--timeout: " + timeout + " is below 1 second");
         if (!seed.isEmpty() && jdbc == null) {
             throw new CommandLine.ParameterException(cl, "--seed needs --jdbc jdbc:duckdb: (the in-memory database it loads)");
         }
         QualityOptions options = new QualityOptions(d, jdbc, seed, timeout);
-        try {
-            return common.emit(cl, common.engine().quality(contract, options));
-        } catch (InputException e) {
-            return Main.badInput(cl, e);
-        }
+        return common.run(cl, dece -> dece.quality(contract, options));
     }
 }

@@ -1,6 +1,5 @@
 package dev.dece.cli;
 
-import dev.dece.core.doc.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,13 +21,6 @@ public final class SchemaChangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine cl = spec.commandLine();
-        common.outputFormat(cl);
-        common.threshold(cl);
-        try {
-            return common.emit(cl, common.engine().schemaChange(before, after));
-        } catch (InputException e) {
-            return Main.badInput(cl, e);
-        }
+        return common.run(spec.commandLine(), dece -> dece.schemaChange(before, after));
     }
 }

@@ -29,9 +29,14 @@ public final class Suggest {
         return s.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_').strip();
     }
 
-    /** Levenshtein distance, iterative, O(n*m) time and O(m) memory. */
+    /** Levenshtein distance for suggestions: names longer than 64 characters are never "close". */
     static int distance(String a, String b) {
         if (a.length() > 64 || b.length() > 64) return Integer.MAX_VALUE / 2;
+        return editDistance(a, b);
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions), O(n*m) time and O(m) memory. */
+    public static int editDistance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

@@ -157,7 +157,7 @@ public final class SchemaDiff {
         String x = a.toLowerCase(Locale.ROOT);
         String y = b.toLowerCase(Locale.ROOT);
         int max = Math.max(x.length(), y.length());
-        double lev = max == 0 ? 1 : 1.0 - (double) levenshtein(x, y) / max;
+        double lev = max == 0 ? 1 : 1.0 - (double) dev.dece.core.doc.Suggest.editDistance(x, y) / max;
         String[] xs = x.split("[_\\s-]+");
         String[] ys = y.split("[_\\s-]+");
         int matched = 0;
@@ -177,20 +177,4 @@ public final class SchemaDiff {
         return Math.max(lev, words);
     }
 
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }
