@@ -231,7 +231,7 @@ class MainTest {
                 .startsWith("dece: Unmatched arguments from index 0: 'asess'").contains("did you mean").contains("assess");
         Run none = dece();
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.errLines()).singleElement().asString().startsWith("dece: name a command: assess").endsWith("; see 'dece --help'");
+        assertThat(none.errLines()).singleElement().asString().startsWith("dece: name a command: assess, rules, pipeline, model, lint, quality, schema-change").endsWith("; see 'dece --help'");
     }
 
     @Test
