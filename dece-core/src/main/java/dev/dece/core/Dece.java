@@ -190,16 +190,16 @@ public final class Dece {
      * @return the report: findings and artifacts; never null
      * @throws InputException when the file is missing, unreadable, or not a valid template
      */
-    public Report model(Path model, dev.dece.core.model.Dialect dialect) throws InputException {
+    public Report model(Path model, dev.dece.core.sql.Dialect dialect) throws InputException {
         return model(model.toString(), loader.load(model), dialect);
     }
 
-    /** {@link #model(Path, dev.dece.core.model.Dialect)} for a template held in memory; {@code name} is used in locations. */
-    public Report model(String name, String content, dev.dece.core.model.Dialect dialect) throws InputException {
+    /** {@link #model(Path, dev.dece.core.sql.Dialect)} for a template held in memory; {@code name} is used in locations. */
+    public Report model(String name, String content, dev.dece.core.sql.Dialect dialect) throws InputException {
         return model(name, loader.load(name, content.getBytes(StandardCharsets.UTF_8)), dialect);
     }
 
-    private Report model(String name, List<Node> docs, dev.dece.core.model.Dialect dialect) throws InputException {
+    private Report model(String name, List<Node> docs, dev.dece.core.sql.Dialect dialect) throws InputException {
         Objects.requireNonNull(dialect, "dialect");
         dev.dece.core.model.DimensionalModel m = dev.dece.core.model.ModelBinder.bind(docs);
         List<Object> facts = new ArrayList<>(m.facts());

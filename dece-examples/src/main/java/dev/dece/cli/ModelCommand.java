@@ -1,6 +1,6 @@
 package dev.dece.cli;
 
-import dev.dece.core.model.Dialect;
+import dev.dece.core.sql.Dialect;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package dev.dece.cli;
 
-import dev.dece.core.quality.Dialect;
+import dev.dece.core.sql.Dialect;
 import dev.dece.core.quality.QualityOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public final class QualityCommand implements Callable<Integer> {
     String jdbc;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "SQL dialect: duckdb, postgresql, snowflake, bigquery (default: from --jdbc, else duckdb)")
+            description = "SQL dialect: duckdb, postgres, snowflake, bigquery (default: from --jdbc, else duckdb)")
     String dialect;
 
     @Option(names = "--seed", paramLabel = "SQL_FILE",

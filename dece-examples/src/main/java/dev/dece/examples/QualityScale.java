@@ -6,7 +6,7 @@ import dev.dece.core.contract.BoundContract;
 import dev.dece.core.contract.ContractBinder;
 import dev.dece.core.quality.CheckResult;
 import dev.dece.core.quality.CheckRunner;
-import dev.dece.core.quality.Dialect;
+import dev.dece.core.sql.Dialect;
 import dev.dece.core.quality.QualitySql;
 import dev.dece.core.quality.SqlCheck;
 

@@ -61,7 +61,7 @@ class QualityCommandTest {
         assertThat(r.err()).startsWith("dece: contracts/orders.seed.sql");
         Run d = dece("quality", CONTRACT, "--dialect", "oracle");
         assertThat(d.code()).isEqualTo(2);
-        assertThat(d.err()).contains("\"oracle\" is not a dialect; use postgresql, duckdb, snowflake, bigquery");
+        assertThat(d.err()).contains("\"oracle\" is not a dialect; use postgres, duckdb, snowflake, bigquery");
         Run j = dece("quality", CONTRACT, "--jdbc", "jdbc:nosuchdb:x");
         assertThat(j.code()).isEqualTo(2);
         assertThat(j.err()).contains("dece: jdbc:nosuchdb:x: cannot open or seed the database");
@@ -99,7 +99,7 @@ class QualityCommandTest {
             String url = pg.getJdbcUrl("postgres", "postgres");
             Run r = dece("quality", CONTRACT, "--jdbc", url, "--fail-on", "P0");
             assertThat(r.code()).as(r.err() + r.out()).isEqualTo(1);
-            assertThat(r.out()).contains("ARTIFACT sql-check: postgresql/")
+            assertThat(r.out()).contains("ARTIFACT sql-check: postgres/")
                     .contains("QLT-001").contains("fct_orders.order_id.unique\tunique\tfct_orders\torder_id\tfail\t2\t6")
                     .contains("fct_orders.order_status.enum\tenum\tfct_orders\torder_status\tfail\t1\t6");
             try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM fct_orders")) {

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * The identifiers DECE lets a contract put into SQL. Two defences, both always on: a contract whose table
  * or column name falls outside a conservative alphabet is refused when it is bound (a located error), and
- * every identifier that reaches SQL is quoted by its {@link Dialect} anyway, so a name that slipped past
+ * every identifier that reaches SQL is quoted by its {@link dev.dece.core.sql.Dialect} anyway, so a name that slipped past
  * (a program building facts directly) can at worst name a column that does not exist.
  */
 public final class Identifiers {

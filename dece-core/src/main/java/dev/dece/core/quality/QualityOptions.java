@@ -1,5 +1,7 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.sql.Dialect;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +52,7 @@ public record QualityOptions(Dialect dialect, String jdbcUrl, List<Path> seed, i
     /** The dialect a JDBC URL implies, DuckDB when it says nothing known. */
     public static Dialect dialectOf(String jdbcUrl) {
         String u = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(java.util.Locale.ROOT);
-        if (u.startsWith("jdbc:postgresql:")) return Dialect.POSTGRESQL;
+        if (u.startsWith("jdbc:postgresql:")) return Dialect.POSTGRES;
         if (u.startsWith("jdbc:snowflake:")) return Dialect.SNOWFLAKE;
         if (u.startsWith("jdbc:bigquery:")) return Dialect.BIGQUERY;
         return Dialect.DUCKDB;

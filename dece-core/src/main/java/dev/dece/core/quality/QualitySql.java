@@ -1,5 +1,7 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.sql.Dialect;
+
 import dev.dece.core.Policy;
 import dev.dece.core.PolicyKey;
 import dev.dece.core.contract.BoundContract;

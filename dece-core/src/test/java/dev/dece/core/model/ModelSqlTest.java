@@ -1,5 +1,7 @@
 package dev.dece.core.model;
 
+import dev.dece.core.sql.Dialect;
+
 import dev.dece.core.Artifact;
 import dev.dece.core.doc.DocumentLoader;
 import dev.dece.core.doc.InputException;

@@ -1,5 +1,7 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.sql.Dialect;
+
 import dev.dece.core.Policy;
 import dev.dece.core.contract.Check;
 import dev.dece.core.contract.CheckKind;
@@ -68,7 +70,7 @@ class InjectionTest {
                 assertThat(rs.getInt(1)).isEqualTo(1); // nothing was dropped
             }
         }
-        assertThat(Dialect.POSTGRESQL.quote(HOSTILE)).isEqualTo("\"x\"\"; DROP TABLE t; --\"");
+        assertThat(Dialect.POSTGRES.quote(HOSTILE)).isEqualTo("\"x\"\"; DROP TABLE t; --\"");
         assertThat(Dialect.BIGQUERY.string("it's \\")).isEqualTo("'it\\'s \\\\'");
         assertThatThrownBy(() -> Dialect.BIGQUERY.quote("a`b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Dialect.DUCKDB.quote("a\nb")).isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,7 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.sql.Dialect;
+
 import dev.dece.core.Policy;
 import dev.dece.core.contract.BoundContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,7 +49,7 @@ class PostgresChecksTest {
     }
 
     static Map<String, CheckResult> run(String schema) throws Exception {
-        List<SqlCheck> sql = QualitySql.generate(C, Dialect.POSTGRESQL, Policy.defaults());
+        List<SqlCheck> sql = QualitySql.generate(C, Dialect.POSTGRES, Policy.defaults());
         try (Connection c = pg.getPostgresDatabase().getConnection()) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET search_path TO " + schema);
@@ -89,7 +91,7 @@ class PostgresChecksTest {
                 null, null, null, null, null, null, null, null, null, null, "SELECT pg_sleep(5)", dev.dece.core.contract.Expect.ZERO, false);
         try (Connection c = pg.getPostgresDatabase().getConnection(); CheckRunner runner = new CheckRunner(c, 1)) {
             long t0 = System.nanoTime();
-            CheckResult r = runner.run(new SqlCheck(slow, Dialect.POSTGRESQL, "SELECT pg_sleep(5)"));
+            CheckResult r = runner.run(new SqlCheck(slow, Dialect.POSTGRES, "SELECT pg_sleep(5)"));
             assertThat(r.status()).isEqualTo("error");
             assertThat(r.error()).containsIgnoringCase("cancel");
             assertThat((System.nanoTime() - t0) / 1e9).isLessThan(4.0);

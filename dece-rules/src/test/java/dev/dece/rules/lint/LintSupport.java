@@ -3,7 +3,7 @@ package dev.dece.rules.lint;
 import dev.dece.core.Finding;
 import dev.dece.core.Report;
 import dev.dece.core.doc.InputException;
-import dev.dece.core.model.Dialect;
+import dev.dece.core.sql.Dialect;
 import dev.dece.rules.support.TestDece;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.dece.rules.quality;
 
 import dev.dece.core.Report;
 import dev.dece.core.doc.InputException;
-import dev.dece.core.quality.Dialect;
+import dev.dece.core.sql.Dialect;
 import dev.dece.core.quality.QualityOptions;
 import dev.dece.rules.support.TestDece;
 

@@ -1,6 +1,6 @@
 -- check: fct_orders.status.distribution
 -- kind: distribution (Validity)
--- dialect: postgresql
+-- dialect: postgres
 -- passes when: violations = 0
 SELECT COALESCE(SUM(CASE WHEN shares.pct > 60 THEN shares.cnt ELSE 0 END), 0) AS violations,
        COALESCE(SUM(shares.cnt), 0) AS total_rows,

@@ -1,6 +1,6 @@
 -- check: fct_orders.customer_id.referential
 -- kind: referential (Consistency)
--- dialect: postgresql
+-- dialect: postgres
 -- passes when: violations = 0
 SELECT COUNT(*) AS violations,
        (SELECT COUNT(*) FROM "fct_orders") AS total_rows,

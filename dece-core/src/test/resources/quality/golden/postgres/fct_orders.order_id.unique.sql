@@ -1,6 +1,6 @@
 -- check: fct_orders.order_id.unique
 -- kind: unique (Uniqueness)
--- dialect: postgresql
+-- dialect: postgres
 -- passes when: violations = 0
 SELECT COALESCE(SUM(dupes.dupe_count), 0) AS violations,
        (SELECT COUNT(*) FROM "fct_orders") AS total_rows,

@@ -1,6 +1,6 @@
 -- check: fct_orders.amount.reconciliation
 -- kind: reconciliation (Accuracy)
--- dialect: postgresql
+-- dialect: postgres
 -- passes when: violations = 0
 SELECT CASE WHEN source.total IS NULL AND target.total IS NULL THEN 0
             WHEN source.total IS NULL OR target.total IS NULL THEN 1

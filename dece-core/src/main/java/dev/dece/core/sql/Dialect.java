@@ -1,4 +1,4 @@
-package dev.dece.core.quality;
+package dev.dece.core.sql;
 
 import dev.dece.core.doc.Spelled;
 
@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SQL dialects DECE writes quality checks for. Every identifier goes through {@link #quote(String)}
+ * The SQL dialects DECE writes: model DDL and SCD2 loads ({@code dece model}) and quality checks
+ * ({@code dece quality}). Every identifier goes through {@link #quote(String)}
  * and every text literal through {@link #string(String)}; numbers are formatted from parsed doubles. No
  * contract text reaches SQL any other way.
  */
 public enum Dialect implements Spelled {
-    POSTGRESQL("postgresql", "postgres", "pg"),
+    POSTGRES("postgres", "postgresql", "pg"),
     DUCKDB("duckdb"),
     SNOWFLAKE("snowflake"),
     BIGQUERY("bigquery", "bq");
@@ -44,7 +45,7 @@ public enum Dialect implements Spelled {
         }
         if (PLAIN.matcher(ident).matches()) {
             // the case the database gives an unquoted name, so quoted names match tables created without quotes
-            if (this == POSTGRESQL) ident = ident.toLowerCase(Locale.ROOT);
+            if (this == POSTGRES) ident = ident.toLowerCase(Locale.ROOT);
             if (this == SNOWFLAKE) ident = ident.toUpperCase(Locale.ROOT);
         }
         if (this == BIGQUERY) {
@@ -78,7 +79,7 @@ public enum Dialect implements Spelled {
     /** The expression cast to text. */
     public String asText(String expr) {
         switch (this) {
-            case POSTGRESQL: return "CAST(" + expr + " AS TEXT)";
+            case POSTGRES: return "CAST(" + expr + " AS TEXT)";
             case BIGQUERY: return "CAST(" + expr + " AS STRING)";
             default: return "CAST(" + expr + " AS VARCHAR)";
         }
@@ -87,7 +88,7 @@ public enum Dialect implements Spelled {
     /** True when {@code text} does not match the regular expression {@code patternLiteral} anywhere. */
     public String regexMismatch(String text, String patternLiteral) {
         switch (this) {
-            case POSTGRESQL: return text + " !~ " + patternLiteral;
+            case POSTGRES: return text + " !~ " + patternLiteral;
             case DUCKDB: return "NOT regexp_matches(" + text + ", " + patternLiteral + ")";
             case SNOWFLAKE: return "REGEXP_INSTR(" + text + ", " + patternLiteral + ") = 0";
             default: return "NOT REGEXP_CONTAINS(" + text + ", " + patternLiteral + ")";
@@ -97,7 +98,7 @@ public enum Dialect implements Spelled {
     /** The timestamp {@code minutes} before now. */
     public String minutesAgo(long minutes) {
         switch (this) {
-            case POSTGRESQL: return "CURRENT_TIMESTAMP - INTERVAL '" + minutes + " minutes'";
+            case POSTGRES: return "CURRENT_TIMESTAMP - INTERVAL '" + minutes + " minutes'";
             case DUCKDB: return "CAST(CURRENT_TIMESTAMP AS TIMESTAMP) - INTERVAL " + minutes + " MINUTE";
             case SNOWFLAKE: return "DATEADD(minute, -" + minutes + ", CURRENT_TIMESTAMP())";
             default: return "TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL " + minutes + " MINUTE)";
@@ -107,14 +108,11 @@ public enum Dialect implements Spelled {
     /** Hours between {@code ts} and now. */
     public String hoursSince(String ts) {
         switch (this) {
-            case POSTGRESQL: return "EXTRACT(EPOCH FROM (CURRENT_TIMESTAMP - " + ts + ")) / 3600.0";
+            case POSTGRES: return "EXTRACT(EPOCH FROM (CURRENT_TIMESTAMP - " + ts + ")) / 3600.0";
             case DUCKDB: return "date_diff('second', " + ts + ", CAST(CURRENT_TIMESTAMP AS TIMESTAMP)) / 3600.0";
             case SNOWFLAKE: return "DATEDIFF(second, " + ts + ", CURRENT_TIMESTAMP()) / 3600.0";
             default: return "TIMESTAMP_DIFF(CURRENT_TIMESTAMP(), " + ts + ", SECOND) / 3600.0";
         }
     }
 
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

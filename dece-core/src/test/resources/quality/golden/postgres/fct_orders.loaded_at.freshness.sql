@@ -1,6 +1,6 @@
 -- check: fct_orders.loaded_at.freshness
 -- kind: freshness (Freshness)
--- dialect: postgresql
+-- dialect: postgres
 -- passes when: violations = 0
 SELECT CASE WHEN MAX("loaded_at") IS NULL OR MAX("loaded_at") < CURRENT_TIMESTAMP - INTERVAL '360 minutes' THEN 1 ELSE 0 END AS violations,
        COUNT(*) AS total_rows,
