@@ -3,8 +3,6 @@ package dev.dece.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,22 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The model and lint commands as a user runs them: bundled examples, exit codes, bad input, determinism. */
 class LintCommandTest {
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.dece(args);
     }
 
     @Test
     void lintsEachInputKindOfTheExamples() {
-        Run ddl = run("lint", "lint/warehouse.sql");
+        CliRun ddl = run("lint", "lint/warehouse.sql");
         assertThat(ddl.code()).isZero();
         assertThat(ddl.out()).contains("NAME-001").contains("'fact_orders' uses the prefix 'fact_'; rename it to 'fct_orders'")
                 .contains("lint/warehouse.sql:6 tables[0].columns[3]");
-        Run manifest = run("lint", "lint/manifest.json", "--format", "json");
+        CliRun manifest = run("lint", "lint/manifest.json", "--format", "json");
         assertThat(manifest.code()).isZero();
         assertThat(manifest.out()).contains("\"ruleId\" : \"TEST-001\"").contains("models/staging/stripe/stg_stripe__payments.sql");
         assertThat(run("lint", "lint/tables.yaml").out()).contains("'orders' has no layer prefix; as a fact rename it to 'fct_orders'");
@@ -54,7 +48,7 @@ class LintCommandTest {
         Path old = dir.resolve("manifest.json");
         Files.writeString(old, Files.readString(Path.of("lint/manifest.json")).replace("manifest/v12.json", "manifest/v9.json"),
                 StandardCharsets.UTF_8);
-        Run r = run("lint", old.toString());
+        CliRun r = run("lint", old.toString());
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("metadata.dbt_schema_version: \"https://schemas.getdbt.com/dbt/manifest/v9.json\" (dbt 1.9.4) "
                 + "is not a supported manifest version; DECE reads manifest v10, v11 and v12");
@@ -64,14 +58,14 @@ class LintCommandTest {
     void brokenDdlIsLocated(@TempDir Path dir) throws Exception {
         Path sql = dir.resolve("bad.sql");
         Files.writeString(sql, "CREATE TABLE x (a int,\n b ,);\n");
-        Run r = run("lint", sql.toString());
+        CliRun r = run("lint", sql.toString());
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("bad.sql:2:4: SQL does not parse");
     }
 
     @Test
     void modelWritesArtifactsForTheDialect() {
-        Run r = run("model", "models/orders-model.yaml", "--dialect", "bigquery");
+        CliRun r = run("model", "models/orders-model.yaml", "--dialect", "bigquery");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("ARTIFACT ddl: bigquery/fct_orders.sql").contains("ARTIFACT scd2-merge: bigquery/dim_customer_scd2.sql")
                 .contains("DECLARE load_ts TIMESTAMP DEFAULT CURRENT_TIMESTAMP();").contains("ARTIFACT dbt-schema: schema.yml");
@@ -81,7 +75,7 @@ class LintCommandTest {
     void modelInputProblemsAreLocatedWithSuggestions(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("model.yaml");
         Files.writeString(bad, Files.readString(Path.of("models/orders-model.yaml")).replace("grain_statement", "grain_statment"));
-        Run r = run("model", bad.toString());
+        CliRun r = run("model", bad.toString());
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("model.yaml:5:3: fact_table.grain_statment: unknown key \"grain_statment\"; did you mean \"grain_statement\"?");
         assertThat(run("model", "models/orders-model.yaml", "--dialect", "oracle").err())

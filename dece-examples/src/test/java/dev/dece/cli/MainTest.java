@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,17 +21,9 @@ class MainTest {
 
     static final String RETAIL = "briefs/retail-batch.yaml";
 
-    record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.isEmpty() ? List.of() : List.of(err.split("\n"));
-        }
-    }
 
-    static Run dece(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString().replace("\r\n", "\n"));
+    static CliRun dece(String... args) {
+        return CliRun.dece(args);
     }
 
     /** A team rule that reports a P3 finding when the brief names no budget. */
@@ -91,7 +81,7 @@ class MainTest {
 
     @Test
     void assessTheBundledBrief() {
-        Run r = dece("assess", RETAIL);
+        CliRun r = dece("assess", RETAIL);
         assertThat(r.code()).isEqualTo(0);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("batch-etl").contains("PAT-001");
@@ -99,28 +89,28 @@ class MainTest {
 
     @Test
     void helpAndVersion() {
-        Run help = dece("--help");
+        CliRun help = dece("--help");
         assertThat(help.code()).isEqualTo(0);
         assertThat(help.out()).contains("Usage: dece").contains("assess").contains("rules").contains("Exit codes:");
-        Run assessHelp = dece("assess", "--help");
+        CliRun assessHelp = dece("assess", "--help");
         assertThat(assessHelp.code()).isEqualTo(0);
         assertThat(assessHelp.out()).contains("--format").contains("--fail-on").contains("--policy").contains("--disable").contains("--rules");
-        Run version = dece("--version");
+        CliRun version = dece("--version");
         assertThat(version.code()).isEqualTo(0);
         assertThat(version.out().strip()).isEqualTo("dece " + Dece.VERSION);
     }
 
     @Test
     void rulesListsTheCatalog() {
-        Run r = dece("rules");
+        CliRun r = dece("rules");
         assertThat(r.code()).isEqualTo(0);
         assertThat(r.out()).containsPattern("(?m)^PAT-001\\s+-\\s+architecture\\.pattern\\s+Batch ETL when every consumer accepts hourly\\+ data$");
     }
 
     @Test
     void jsonOutputParsesAndIsDeterministic() throws IOException {
-        Run first = dece("assess", "--format", "json", RETAIL);
-        Run second = dece("assess", "--format=JSON", RETAIL);
+        CliRun first = dece("assess", "--format", "json", RETAIL);
+        CliRun second = dece("assess", "--format=JSON", RETAIL);
         assertThat(first.code()).isEqualTo(0);
         assertThat(second.out()).isEqualTo(first.out());
         JsonNode root = new ObjectMapper().readTree(first.out());
@@ -131,7 +121,7 @@ class MainTest {
 
     @Test
     void markdownOutput() {
-        Run r = dece("assess", "--format", "markdown", RETAIL);
+        CliRun r = dece("assess", "--format", "markdown", RETAIL);
         assertThat(r.code()).isEqualTo(0);
         assertThat(r.out()).contains("#").contains("batch-etl");
     }
@@ -152,7 +142,7 @@ class MainTest {
     void failOnExitsOneWhenAFindingIsAtLeastThatSevere(@TempDir Path dir) throws IOException, InputException {
         Path brief = write(dir, "brief.yaml", NO_BUDGET);
         Path rules = budgetRule(dir);
-        Run p3 = dece(assess(rules, brief, "--fail-on", "P3"));
+        CliRun p3 = dece(assess(rules, brief, "--fail-on", "P3"));
         assertThat(p3.code()).isEqualTo(1);
         assertThat(p3.out()).contains("TEAM-001").contains("the brief states no monthly budget");
         assertThat(p3.err()).isEmpty();
@@ -164,7 +154,7 @@ class MainTest {
     @Test
     void failOnExitsZeroWithoutFindings(@TempDir Path dir) throws IOException, InputException {
         Path brief = write(dir, "brief.yaml", NO_BUDGET.replace("team_size: 2", "team_size: 2\n  budget_monthly_usd: 500"));
-        Run r = dece(assess(budgetRule(dir), brief, "--fail-on", "P3"));
+        CliRun r = dece(assess(budgetRule(dir), brief, "--fail-on", "P3"));
         assertThat(r.out()).doesNotContain("TEAM-001");
         assertThat(r.code()).as(r.out()).isEqualTo(0);
     }
@@ -174,7 +164,7 @@ class MainTest {
     @Test
     void badBriefIsOneLocatedLine(@TempDir Path dir) throws IOException {
         Path brief = write(dir, "brief.yaml", NO_BUDGET.replace("latency_requirement: batch", "latency_requirement: instantly"));
-        Run r = dece("assess", brief.toString());
+        CliRun r = dece("assess", brief.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.errLines()).containsExactly("dece: " + brief + ":3:63: data_consumers[0].latency_requirement: "
@@ -183,14 +173,14 @@ class MainTest {
 
     @Test
     void missingBrief() {
-        Run r = dece("assess", "no-such-brief.yaml");
+        CliRun r = dece("assess", "no-such-brief.yaml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("dece: no-such-brief.yaml: no such file");
     }
 
     @Test
     void directoryInsteadOfBrief(@TempDir Path dir) {
-        Run r = dece("assess", dir.toString());
+        CliRun r = dece("assess", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("dece: " + dir + ": is a directory; expected a YAML or JSON file");
     }
@@ -199,7 +189,7 @@ class MainTest {
     void jsonBrief(@TempDir Path dir) throws IOException {
         Path brief = write(dir, "brief.json", "{\"project_name\": \"p\", \"data_consumers\": "
                 + "[{\"team\": \"risk\", \"use_case\": \"operational\", \"latency_requirement\": \"Real-Time\", \"query_pattern\": \"API\"}]}");
-        Run r = dece("assess", brief.toString());
+        CliRun r = dece("assess", brief.toString());
         assertThat(r.code()).isEqualTo(0);
         assertThat(r.out()).contains("streaming").contains("PAT-003");
     }
@@ -211,32 +201,32 @@ class MainTest {
                 + "latency_requirement: batch, query_pattern: ad-hoc}\ndata_volume: {current_gb_per_day: 2, retention_months: 24}\n");
         assertThat(dece("assess", brief.toString()).out()).contains("PAT-010");
         Path policy = write(dir, "policy.yaml", "thresholds: {postgres_avoid_above_gb: 5000}\n");
-        Run tuned = dece("assess", "--policy", policy.toString(), brief.toString());
+        CliRun tuned = dece("assess", "--policy", policy.toString(), brief.toString());
         assertThat(tuned.code()).isEqualTo(0);
         assertThat(tuned.out()).doesNotContain("PAT-010");
     }
 
     @Test
     void unknownOption() {
-        Run r = dece("assess", "--colour", "red", RETAIL);
+        CliRun r = dece("assess", "--colour", "red", RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("dece: Unknown options: '--colour', '" + RETAIL + "'; see 'dece assess --help'");
     }
 
     @Test
     void unknownCommandAndNoCommand() {
-        Run unknown = dece("asess", RETAIL);
+        CliRun unknown = dece("asess", RETAIL);
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.errLines()).singleElement().asString()
                 .startsWith("dece: Unmatched arguments from index 0: 'asess'").contains("did you mean").contains("assess");
-        Run none = dece();
+        CliRun none = dece();
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.errLines()).singleElement().asString().startsWith("dece: name a command: assess, rules, pipeline, model, lint, quality, schema-change").endsWith("; see 'dece --help'");
     }
 
     @Test
     void badFormat() {
-        Run r = dece("assess", "--format", "xml", RETAIL);
+        CliRun r = dece("assess", "--format", "xml", RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.errLines()).containsExactly("dece: --format: \"xml\" is not a format; use text, json, markdown, sarif or junit; see 'dece assess --help'");
@@ -244,7 +234,7 @@ class MainTest {
 
     @Test
     void badFailOn() {
-        Run r = dece("assess", "--fail-on", "P9", RETAIL);
+        CliRun r = dece("assess", "--fail-on", "P9", RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.errLines()).containsExactly("dece: --fail-on: \"P9\" is not a severity; use P0, P1, P2 or P3; see 'dece assess --help'");
@@ -252,7 +242,7 @@ class MainTest {
 
     @Test
     void unknownRuleToDisable() {
-        Run r = dece("assess", "--disable", "PAT-01", RETAIL);
+        CliRun r = dece("assess", "--disable", "PAT-01", RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("dece: policy: disabled_rules: \"PAT-01\" is not a rule ID; did you mean \"PAT-001\"? Run 'dece rules' for the list");
     }
@@ -260,7 +250,7 @@ class MainTest {
     @Test
     void badPolicyFile(@TempDir Path dir) throws IOException {
         Path policy = write(dir, "policy.yaml", "thresholds:\n  postgres_avoid_above_gbs: 5000\n");
-        Run r = dece("assess", "--policy", policy.toString(), RETAIL);
+        CliRun r = dece("assess", "--policy", policy.toString(), RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).singleElement().asString()
                 .startsWith("dece: " + policy + ":2:3: thresholds.postgres_avoid_above_gbs: unknown key \"postgres_avoid_above_gbs\"; did you mean \"postgres_avoid_above_gb\"?");
@@ -269,7 +259,7 @@ class MainTest {
     @Test
     void brokenTeamRules(@TempDir Path dir) throws IOException {
         Path drl = write(dir, "broken.drl", "package x;\n\nrule \"X-1 broken\"\nwhen\n    Brief( \nthen\nend\n");
-        Run r = dece("assess", "--rules", drl.toString(), RETAIL);
+        CliRun r = dece("assess", "--rules", drl.toString(), RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).isNotEmpty().allMatch(l -> l.startsWith("dece: " + drl + ":"));
     }
