@@ -1,14 +1,10 @@
 package dev.dece.bench;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Policy;
-import dev.dece.core.engine.Assembler;
-import dev.dece.core.engine.RuleBase;
-import dev.dece.core.Report;
-import dev.dece.core.brief.BriefBinder;
-import dev.dece.core.doc.DocumentLoader;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Limits;
+import dev.dece.core.Prepared;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.Report;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,9 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -55,26 +49,22 @@ public class AssessBenchmark {
     public String brief;
 
     private Dece dece;
+    private Path path;
     private String name;
     private String text;
-    private List<Object> facts;
-    private List<Object> factsWithPolicy;
-    private RuleBase ruleBase;
+    private Prepared prepared;
 
     @Setup
     public void setUp() throws InputException {
-        Path p = brief.isEmpty() ? largestBrief() : Path.of(brief);
+        path = brief.isEmpty() ? largestBrief() : Path.of(brief);
         try {
-            text = Files.readString(p, StandardCharsets.UTF_8);
+            text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        name = p.toString();
+        name = path.toString();
         dece = Dece.builder().build();
-        facts = BriefBinder.bind(new DocumentLoader(Limits.DEFAULT).load(name, text.getBytes(StandardCharsets.UTF_8)));
-        factsWithPolicy = new ArrayList<>(facts);
-        factsWithPolicy.add(0, Policy.defaults());
-        ruleBase = RuleBase.load(getClass().getClassLoader(), List.of());
+        prepared = dece.prepare("assess", path);
     }
 
     static Path largestBrief() {
@@ -86,16 +76,16 @@ public class AssessBenchmark {
         }
     }
 
-    /** The whole call a user makes: parse YAML, bind, fire every rule set, assemble the report. */
+    /** The whole call a user makes: parse YAML, bind, run every phase, assemble the report. */
     @Benchmark
     public Report assessFromText() throws InputException {
         return dece.assess(name, text);
     }
 
-    /** Rules only: every rule set fired over already-bound facts, report assembled. */
+    /** Rules only: every phase over already-bound facts, report assembled. */
     @Benchmark
     public Report evaluateBoundFacts() {
-        return dece.evaluate("assess", List.of(name), facts);
+        return dece.evaluate(prepared);
     }
 
     /**
@@ -104,19 +94,18 @@ public class AssessBenchmark {
      */
     @Benchmark
     public Report architectureRulesOnly() {
-        return Assembler.assemble("assess", List.of(name),
-                ruleBase.evaluate(Set.of("architecture"), factsWithPolicy, Set.of()));
+        return dece.evaluate(prepared, "assess.architecture");
     }
 
     /** Baseline: the architecture-pattern decision in plain Java over the same bound facts. */
     @Benchmark
     public List<String> plainJavaPatternDecision() {
-        return PlainJavaPatterns.decide(facts);
+        return PlainJavaPatterns.decide(prepared.facts());
     }
 
-    /** Baseline: YAML parsing and binding alone, the part of assess that is not rules. */
+    /** Baseline: reading, YAML parsing and binding alone, the part of assess that is not rules. */
     @Benchmark
-    public List<Object> parseAndBind() throws InputException {
-        return BriefBinder.bind(new DocumentLoader(Limits.DEFAULT).load(name, text.getBytes(StandardCharsets.UTF_8)));
+    public Prepared parseAndBind() throws InputException {
+        return dece.prepare("assess", path);
     }
 }

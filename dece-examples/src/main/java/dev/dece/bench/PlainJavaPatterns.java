@@ -1,16 +1,16 @@
 package dev.dece.bench;
 
-import dev.dece.core.brief.Brief;
-import dev.dece.core.brief.CompanyStage;
-import dev.dece.core.brief.Constraints;
-import dev.dece.core.brief.Consumer;
-import dev.dece.core.brief.Latency;
-import dev.dece.core.brief.QueryPattern;
-import dev.dece.core.brief.Signals;
-import dev.dece.core.brief.Source;
-import dev.dece.core.brief.SourceType;
-import dev.dece.core.brief.UseCase;
-import dev.dece.core.brief.Volume;
+import dev.dece.core.drl.Brief;
+import dev.dece.core.drl.CompanyStage;
+import dev.dece.core.drl.Constraints;
+import dev.dece.core.drl.Consumer;
+import dev.dece.core.drl.Latency;
+import dev.dece.core.drl.QueryPattern;
+import dev.dece.core.drl.Signals;
+import dev.dece.core.drl.Source;
+import dev.dece.core.drl.SourceType;
+import dev.dece.core.drl.UseCase;
+import dev.dece.core.drl.Volume;
 
 import java.util.ArrayList;
 import java.util.List;

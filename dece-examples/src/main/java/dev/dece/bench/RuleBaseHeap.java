@@ -1,7 +1,7 @@
 package dev.dece.bench;
 
 import dev.dece.core.Dece;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -1,13 +1,13 @@
 package dev.dece.cli;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Report;
-import dev.dece.core.Severity;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.out.OutputFormat;
-import dev.dece.core.out.ReportWriter;
-import picocli.CommandLine;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.OutputFormat;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.Severity;
+
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class Common {
     @Option(names = "--policy", paramLabel = "FILE", description = "YAML policy: thresholds and disabled_rules")
     public Path policy;
 
-    @Option(names = "--disable", paramLabel = "RULE_ID", split = ",", description = "rule IDs to switch off, e.g. TECH-021")
+    @Option(names = "--disable", paramLabel = "RULE_ID", split = ",", description = "rule IDs to switch off, e.g. PRC-018,STO-004")
     public List<String> disable = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "DRL_FILE",
@@ -80,7 +80,7 @@ public final class Common {
     }
 
     /** Parses --dialect against a spelled dialect enum, or fails with the allowed values. */
-    public static <E extends Enum<E> & dev.dece.core.doc.Spelled> E dialect(CommandLine cl, String value, Class<E> type) {
+    public static <E extends Enum<E> & dev.dece.core.drl.Spelled> E dialect(CommandLine cl, String value, Class<E> type) {
         E d = dev.dece.core.doc.Binder.match(value, type);
         if (d == null) {
             throw new CommandLine.ParameterException(cl, "--dialect: \"" + value + "\" is not a dialect; use "
@@ -92,7 +92,7 @@ public final class Common {
     /** Prints the report and maps it to an exit code. */
     public int emit(CommandLine cl, Report report) {
         Severity t = threshold(cl);
-        cl.getOut().print(ReportWriter.write(report, outputFormat(cl)));
+        cl.getOut().print(outputFormat(cl).render(report));
         cl.getOut().flush();
         return t != null && report.hasFindingAtLeast(t) ? Main.FINDINGS : Main.OK;
     }

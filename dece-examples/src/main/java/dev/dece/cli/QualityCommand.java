@@ -1,12 +1,13 @@
 package dev.dece.cli;
 
-import dev.dece.core.sql.Dialect;
 import dev.dece.core.quality.QualityOptions;
-import picocli.CommandLine;
+import dev.dece.core.sql.Dialect;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
 package dev.dece.cli;
 
 import dev.dece.core.Dece;
-import dev.dece.core.RuleInfo;
-import dev.dece.core.doc.InputException;
-import picocli.CommandLine;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.RuleInfo;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.dece.examples;
 
-import dev.dece.core.Alternative;
 import dev.dece.core.Dece;
-import dev.dece.core.Evidence;
-import dev.dece.core.Finding;
-import dev.dece.core.Recommendation;
-import dev.dece.core.Report;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Problem;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Problem;
+import dev.dece.core.report.Alternative;
+import dev.dece.core.report.Evidence;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Recommendation;
+import dev.dece.core.report.Report;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

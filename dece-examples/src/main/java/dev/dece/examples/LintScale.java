@@ -1,17 +1,16 @@
 package dev.dece.examples;
 
+import dev.dece.core.Dece;
+import dev.dece.core.Prepared;
+import dev.dece.core.report.Report;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.dece.core.Dece;
-import dev.dece.core.Report;
-import dev.dece.core.model.LintInputs;
-import dev.dece.core.model.Table;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,9 +49,9 @@ public final class LintScale {
                 System.gc();
                 long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                List<Table> tables = LintInputs.read(f, dece.loader());
+                Prepared tables = dece.prepare("lint", f);
                 long t1 = System.nanoTime();
-                r = dece.evaluate("lint", List.of(f.toString()), tables);
+                r = dece.evaluate(tables);
                 long t2 = System.nanoTime();
                 bestCpu = Math.min(bestCpu, mx.getCurrentThreadCpuTime() - c0);
                 best = Math.min(best, t2 - t0);
@@ -157,7 +156,7 @@ public final class LintScale {
     /** The primary key column a model is given: [singular entity]_id. */
     static final class NameKey {
         static String of(String model) {
-            return dev.dece.core.model.NameRules.singular(dev.dece.core.model.NameRules.entity(model)) + "_id";
+            return dev.dece.core.drl.NameRules.singular(dev.dece.core.drl.NameRules.entity(model)) + "_id";
         }
     }
 }

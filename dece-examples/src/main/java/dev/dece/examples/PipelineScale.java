@@ -1,8 +1,7 @@
 package dev.dece.examples;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Report;
-import dev.dece.core.pipeline.PipelineBinder;
+import dev.dece.core.report.Report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +59,7 @@ public final class PipelineScale {
                     ms[r] = (System.nanoTime() - t0) / 1_000_000;
                     // the reading and binding part alone, timed separately (same work the call starts with)
                     long t1 = System.nanoTime();
-                    PipelineBinder.load(dece.loader(), List.of(dir), List.of());
+                    dece.prepare("pipeline", dir);
                     read[r] = (System.nanoTime() - t1) / 1_000_000;
                 }
                 Arrays.sort(ms);

@@ -1,11 +1,9 @@
 package dev.dece.bench;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Recommendation;
-import dev.dece.core.Report;
-import dev.dece.core.brief.BriefBinder;
-import dev.dece.core.doc.DocumentLoader;
-import dev.dece.core.doc.Limits;
+import dev.dece.core.report.Recommendation;
+import dev.dece.core.report.Report;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -29,7 +27,7 @@ class PlainJavaPatternsTest {
         for (Path p : briefs) {
             Report r = dece.assess(p);
             List<String> rules = r.recommendations("architecture.pattern").stream().map(Recommendation::choice).sorted().toList();
-            List<Object> facts = BriefBinder.bind(new DocumentLoader(Limits.DEFAULT).load(p));
+            List<Object> facts = dece.prepare("assess", p).facts();
             List<String> plain = PlainJavaPatterns.decide(facts).stream().sorted().toList();
             assertThat(plain).as(p.toString()).isEqualTo(rules);
         }

@@ -1,10 +1,13 @@
 package dev.dece.cli;
 
+import dev.dece.core.CommandInfo;
+import dev.dece.core.Dece;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.RuleInfo;
+import dev.dece.core.report.Version;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dece.core.Dece;
-import dev.dece.core.RuleInfo;
-import dev.dece.core.doc.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +34,8 @@ class MainTest {
         Path drl = dir.resolve("team-rules.drl");
         Files.writeString(drl, """
                 package com.example.team;
-                import dev.dece.core.engine.Emit;
-                import dev.dece.core.brief.*;
+                import dev.dece.core.drl.Emit;
+                import dev.dece.core.drl.*;
 
                 // Our finance office wants every brief to state its monthly budget.
                 rule "TEAM-001 Brief states a monthly budget"
@@ -41,7 +44,7 @@ class MainTest {
                     $c : Constraints( budgetMonthlyUsd == null )
                 then
                     insert(Emit.finding(kcontext, $c.node(), "the brief states no monthly budget",
-                        "Add constraints.budget_monthly_usd.", $c.ev("budget_monthly_usd")));
+                        "Add constraints.budget_monthly_usd.", $c.evidence("budget_monthly_usd")));
                 end
                 """);
         return drl;
@@ -64,7 +67,7 @@ class MainTest {
     private static String computeAllButArchitecture() throws InputException {
         List<String> ids = new ArrayList<>();
         for (RuleInfo r : Dece.builder().build().rules()) {
-            if (!r.ruleSet().equals("architecture")) ids.add(r.id());
+            if (!r.ruleSet().equals("assess.architecture")) ids.add(r.id());
         }
         return ids.isEmpty() ? "" : String.join(",", ids);
     }
@@ -97,7 +100,7 @@ class MainTest {
         assertThat(assessHelp.out()).contains("--format").contains("--fail-on").contains("--policy").contains("--disable").contains("--rules");
         CliRun version = dece("--version");
         assertThat(version.code()).isEqualTo(0);
-        assertThat(version.out().strip()).isEqualTo("dece " + Dece.VERSION);
+        assertThat(version.out().strip()).isEqualTo("dece " + Version.NUMBER);
     }
 
     @Test
@@ -215,13 +218,30 @@ class MainTest {
 
     @Test
     void unknownCommandAndNoCommand() {
+        String commands = String.join(", ", Main.commandNames());
+        assertThat(Main.commandNames()).containsAll(Dece.commands().stream().map(CommandInfo::name).toList()).endsWith("rules");
         CliRun unknown = dece("asess", RETAIL);
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.errLines()).singleElement().asString()
-                .startsWith("dece: Unmatched arguments from index 0: 'asess'").contains("did you mean").contains("assess");
+                .startsWith("dece: Unmatched arguments from index 0: 'asess'").contains("did you mean").contains("assess")
+                .endsWith("the commands are " + commands + "; see 'dece --help'");
+        CliRun helpOfNothing = dece("nosuch", "--help");
+        assertThat(helpOfNothing.code()).isEqualTo(2);
+        assertThat(helpOfNothing.out()).isEmpty();
+        assertThat(helpOfNothing.errLines()).singleElement().asString().startsWith("dece: Unmatched argument at index 0: 'nosuch'")
+                .contains("the commands are " + commands);
         CliRun none = dece();
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.errLines()).singleElement().asString().startsWith("dece: name a command: assess, rules, pipeline, model, lint, quality, schema-change").endsWith("; see 'dece --help'");
+        assertThat(none.errLines()).singleElement().asString().startsWith("dece: name a command: " + commands).endsWith("; see 'dece --help'");
+    }
+
+    @Test
+    void everyRegisteredCommandHasItsSubcommandAndHelp() {
+        for (CommandInfo c : Dece.commands()) {
+            CliRun help = dece(c.name(), "--help");
+            assertThat(help.code()).as(c.name()).isZero();
+            assertThat(help.out()).as(c.name()).startsWith("Usage: dece " + c.name());
+        }
     }
 
     @Test

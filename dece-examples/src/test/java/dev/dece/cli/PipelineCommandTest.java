@@ -2,7 +2,6 @@ package dev.dece.cli;
 
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** `dece pipeline`: inputs, --brief, --format, --fail-on and exit codes like `dece assess`. */

@@ -2,7 +2,6 @@ package dev.dece.cli;
 
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The quality and schema-change commands on the bundled examples, as a user runs them. */

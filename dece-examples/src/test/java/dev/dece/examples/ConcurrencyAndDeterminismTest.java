@@ -1,10 +1,10 @@
 package dev.dece.examples;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Report;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.out.OutputFormat;
-import dev.dece.core.out.ReportWriter;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.OutputFormat;
+import dev.dece.core.report.Report;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ class ConcurrencyAndDeterminismTest {
 
     static Map<Path, String> assessAll(Dece dece, List<Path> briefs, OutputFormat format) throws InputException {
         Map<Path, String> out = new LinkedHashMap<>();
-        for (Path p : briefs) out.put(p, ReportWriter.write(dece.assess(p), format));
+        for (Path p : briefs) out.put(p, format.render(dece.assess(p)));
         return out;
     }
 
@@ -57,7 +57,7 @@ class ConcurrencyAndDeterminismTest {
                         for (int i = 0; i < briefs.size(); i++) {
                             // each thread walks the briefs from a different place, so different briefs overlap
                             Path p = briefs.get((i + offset + round) % briefs.size());
-                            String json = ReportWriter.write(dece.assess(p), OutputFormat.JSON);
+                            String json = OutputFormat.JSON.render(dece.assess(p));
                             if (!json.equals(sequential.get(p))) mismatches.add(p + " in round " + round);
                         }
                     }
@@ -94,7 +94,7 @@ class ConcurrencyAndDeterminismTest {
         for (Path p : ExampleBriefsTest.briefs()) {
             Report fromFile = dece.assess(p);
             Report fromText = dece.assess(p.toString(), java.nio.file.Files.readString(p));
-            assertThat(ReportWriter.write(fromText, OutputFormat.JSON)).isEqualTo(ReportWriter.write(fromFile, OutputFormat.JSON));
+            assertThat(OutputFormat.JSON.render(fromText)).isEqualTo(OutputFormat.JSON.render(fromFile));
         }
     }
 }

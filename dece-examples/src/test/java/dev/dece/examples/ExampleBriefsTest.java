@@ -1,9 +1,10 @@
 package dev.dece.examples;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Recommendation;
-import dev.dece.core.Report;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.Recommendation;
+import dev.dece.core.report.Report;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

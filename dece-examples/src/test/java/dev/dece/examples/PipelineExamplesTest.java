@@ -1,12 +1,12 @@
 package dev.dece.examples;
 
-import dev.dece.core.Artifact;
 import dev.dece.core.Dece;
-import dev.dece.core.Finding;
-import dev.dece.core.Report;
-import dev.dece.core.Severity;
-import dev.dece.core.out.OutputFormat;
-import dev.dece.core.out.ReportWriter;
+import dev.dece.core.report.Artifact;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.OutputFormat;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.Severity;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +74,7 @@ class PipelineExamplesTest {
         try (java.io.InputStream in = PipelineExamplesTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(in);
         }
-        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportWriter.write(report, OutputFormat.SARIF));
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(OutputFormat.SARIF.render(report));
         assertThat(schema.validate(doc)).isEmpty();
         assertThat(doc.at("/runs/0/results").size()).isEqualTo(report.findings().size());
     }
@@ -82,7 +82,7 @@ class PipelineExamplesTest {
     @Test
     void theDirectoryIsReadInADeterministicOrder() throws Exception {
         Report again = dece.pipeline(List.of(Path.of("pipelines")), Path.of("briefs/shop-pipelines.yaml"));
-        assertThat(ReportWriter.write(again, OutputFormat.JSON)).isEqualTo(ReportWriter.write(report, OutputFormat.JSON));
-        assertThat(ReportWriter.write(again, OutputFormat.SARIF)).isEqualTo(ReportWriter.write(report, OutputFormat.SARIF));
+        assertThat(OutputFormat.JSON.render(again)).isEqualTo(OutputFormat.JSON.render(report));
+        assertThat(OutputFormat.SARIF.render(again)).isEqualTo(OutputFormat.SARIF.render(report));
     }
 }

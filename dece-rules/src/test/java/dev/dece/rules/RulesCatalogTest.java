@@ -1,8 +1,9 @@
 package dev.dece.rules;
 
 import dev.dece.core.Dece;
-import dev.dece.core.RuleInfo;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.RuleInfo;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,10 @@
 package dev.dece.core.contract;
 
+import dev.dece.core.drl.Check;
+import dev.dece.core.drl.Contract;
+import dev.dece.core.drl.ContractColumn;
+import dev.dece.core.drl.ContractTable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +12,7 @@ import java.util.List;
  * A contract bound into facts: the header, its tables, columns and checks, in document order.
  * Immutable; safe to share.
  */
-public record BoundContract(Contract contract, List<Table> tables, List<Column> columns, List<Check> checks) {
+public record BoundContract(Contract contract, List<ContractTable> tables, List<ContractColumn> columns, List<Check> checks) {
 
     public BoundContract {
         tables = List.copyOf(tables);
@@ -26,7 +31,7 @@ public record BoundContract(Contract contract, List<Table> tables, List<Column> 
     }
 
     /** The columns of one table, in position order. */
-    public List<Column> columns(String table) {
+    public List<ContractColumn> columns(String table) {
         return columns.stream().filter(c -> c.table().equals(table)).toList();
     }
 }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * and five-field cron (steps such as {@code 0/15}, ranges, lists, steps). Day-of-month and month restrictions are taken
  * as monthly (the longest month, 31 days), which errs on the safe side.
  */
-public final class Schedules {
+final class Schedules {
     private Schedules() {}
 
     /** Hours between runs at most, or null when the text is not a schedule this class reads. */

@@ -1,5 +1,11 @@
 package dev.dece.core.doc;
 
+import dev.dece.core.drl.Format;
+import dev.dece.core.drl.Node;
+import dev.dece.core.drl.Spelled;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Problem;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -133,7 +139,7 @@ public final class Binder {
                 return null;
             }
             if (v < min) {
-                b.problem(n, describe(n) + " is below " + fmt(min) + "; expected " + unit);
+                b.problem(n, describe(n) + " is below " + Format.number(min) + "; expected " + unit);
                 return null;
             }
             return v;
@@ -274,10 +280,9 @@ public final class Binder {
         }
     }
 
-    public static String fmt(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        // exact decimal value of the double, like %.2f, without the Formatter and regex cost (rules call this often)
-        java.math.BigDecimal b = new java.math.BigDecimal(d).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-        return b.scale() <= 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+    /** {@code null} for a null or blank string, else the string. */
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
+
 }

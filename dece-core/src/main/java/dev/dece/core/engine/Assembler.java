@@ -1,11 +1,15 @@
 package dev.dece.core.engine;
 
-import dev.dece.core.Alternative;
-import dev.dece.core.Artifact;
-import dev.dece.core.Evidence;
-import dev.dece.core.Finding;
-import dev.dece.core.Recommendation;
-import dev.dece.core.Report;
+import dev.dece.core.drl.Candidate;
+import dev.dece.core.drl.Chosen;
+import dev.dece.core.drl.NotChosen;
+import dev.dece.core.drl.Rejection;
+import dev.dece.core.report.Alternative;
+import dev.dece.core.report.Artifact;
+import dev.dece.core.report.Evidence;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Recommendation;
+import dev.dece.core.report.Report;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,26 +24,32 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Turns what the rules inserted into a {@link Report}: per (topic, slot) the best-ranked candidate that
- * no rejection removed becomes the recommendation; losing candidates and rejections become its
- * alternatives; a choice kept although rejected (nothing else fits) turns its rejections into findings.
- * Everything is sorted, so the same input always gives the same report.
+ * The winner step, and the report. After each phase, {@link #decide} takes what the phase's rules
+ * inserted and, per (topic, slot), makes the best-ranked candidate that no rejection of that slot
+ * removed the winner: this is the only place rank, tie-break (the alphabetically first choice) and
+ * merging are defined. Losing candidates and rejections become the winner's alternatives; a required
+ * slot whose every candidate is rejected keeps the least bad one and turns its rejections into findings;
+ * a rejected optional recommendation is dropped. The winners come back as {@link Chosen} facts (and the
+ * losers as {@link NotChosen}) for the next phase. {@link #report} then orders everything, so the same
+ * input always gives the same report. Not thread-safe: one assembler per evaluation.
  */
-public final class Assembler {
+final class Assembler {
 
-    /** Topics in the order people read them; unknown topics follow alphabetically. */
-    static final List<String> TOPIC_ORDER = List.of(
-            "architecture.pattern", "orchestration", "processing", "storage", "modeling.methodology",
-            "governance.classification", "governance", "growth", "extraction.strategy", "load.strategy", "partitioning.key", "idempotency",
-            "error-handling", "schedule", "quality-gates");
+    private final List<Ranked> decided = new ArrayList<>();
+    /** Slots decided by earlier phases: no later phase may vote in them again. */
+    private final Set<String> decidedSlots = new java.util.HashSet<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, Artifact> artifacts = new TreeMap<>();
 
-    private Assembler() {}
-
-    public static Report assemble(String command, List<String> inputs, Collection<?> objects) {
+    /**
+     * Decides the slots voted on in one phase.
+     *
+     * @param objects everything the phase's session holds (facts and results; results are picked by type)
+     * @return the {@link Chosen} and {@link NotChosen} facts of this phase's slots, in slot order
+     */
+    List<Object> decide(Collection<?> objects) {
         List<Candidate> candidates = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        Map<String, Artifact> artifacts = new TreeMap<>();
         for (Object o : objects) {
             if (o instanceof Candidate c) candidates.add(c);
             else if (o instanceof Rejection r) rejections.add(r);
@@ -48,71 +58,89 @@ public final class Assembler {
         }
         candidates.sort(Comparator.comparing(Candidate::topic).thenComparing(Candidate::slot)
                 .thenComparingInt(Candidate::rank).thenComparing(Candidate::choice).thenComparing(Candidate::ruleId));
-        rejections.sort(Comparator.comparing(Rejection::topic).thenComparing(Rejection::choice).thenComparing(Rejection::ruleId));
+        rejections.sort(Comparator.comparing(Rejection::topic).thenComparing(Rejection::slot)
+                .thenComparing(Rejection::choice).thenComparing(Rejection::ruleId));
 
-        // group candidates by topic + slot, keeping the best candidate per choice (merging evidence)
-        Map<String, Map<String, Candidate>> slots = new TreeMap<>();
+        // per topic + slot, the best candidate of each choice; later votes for it add their evidence
+        Map<String, Map<String, Vote>> slots = new TreeMap<>();
         for (Candidate c : candidates) {
-            Map<String, Candidate> byChoice = slots.computeIfAbsent(c.topic() + "\u0000" + c.slot(), k -> new LinkedHashMap<>());
-            Candidate prev = byChoice.get(c.choice());
-            if (prev == null) {
-                byChoice.put(c.choice(), c);
-            } else {
-                List<Evidence> ev = new ArrayList<>(prev.evidence());
-                ev.addAll(c.evidence());
-                String rationale = prev.rationale().equals(c.rationale()) ? prev.rationale() : prev.rationale() + " " + c.rationale();
-                byChoice.put(c.choice(), new Candidate(prev.ruleId(), prev.topic(), prev.slot(), prev.choice(), prev.rank(), rationale, ev, prev.optional()));
+            if (decidedSlots.contains(slotKey(c.topic(), c.slot()))) {
+                throw new IllegalStateException("rule " + c.ruleId() + " votes for " + c.choice() + " in slot " + c.slot() + " of "
+                        + c.topic() + ", which an earlier phase already decided; a rule that follows a choice matches its Chosen fact"
+                        + " and votes in a slot of its own");
             }
+            Map<String, Vote> byChoice = slots.computeIfAbsent(slotKey(c.topic(), c.slot()), k -> new LinkedHashMap<>());
+            Vote prev = byChoice.get(c.choice());
+            if (prev == null) byChoice.put(c.choice(), new Vote(c));
+            else prev.merge(c);
         }
-        Map<String, List<Rejection>> rejectedByChoice = new TreeMap<>();
+        Map<String, List<Rejection>> rejected = new TreeMap<>();
         for (Rejection r : rejections) {
-            rejectedByChoice.computeIfAbsent(r.topic() + "\u0000" + r.choice(), k -> new ArrayList<>()).add(r);
+            rejected.computeIfAbsent(choiceKey(r.topic(), r.slot(), r.choice()), k -> new ArrayList<>()).add(r);
         }
 
-        List<Ranked> recs = new ArrayList<>();
+        List<Object> facts = new ArrayList<>();
+        List<Ranked> now = new ArrayList<>();
         Set<Rejection> attached = new LinkedHashSet<>();
-        for (Map.Entry<String, Map<String, Candidate>> e : slots.entrySet()) {
-            List<Candidate> inSlot = new ArrayList<>(e.getValue().values());
-            inSlot.sort(Comparator.comparingInt(Candidate::rank).thenComparing(Candidate::choice));
-            Candidate winner = inSlot.stream().filter(c -> !rejectedByChoice.containsKey(key(c))).findFirst().orElse(null);
-            if (winner == null && inSlot.stream().allMatch(Candidate::optional)) {
+        for (Map<String, Vote> bySlot : slots.values()) {
+            List<Vote> inSlot = new ArrayList<>(bySlot.values());
+            inSlot.sort(Comparator.comparingInt((Vote v) -> v.best.rank()).thenComparing(v -> v.best.choice()));
+            Vote winner = inSlot.stream().filter(v -> !rejected.containsKey(v.key())).findFirst().orElse(null);
+            boolean contested = false;
+            if (winner == null && inSlot.stream().allMatch(v -> v.best.optional())) {
+                for (Vote v : inSlot) facts.add(v.notChosen(rejected.get(v.key())));
                 continue; // optional and rejected: dropped; its rejections are listed where the topic is
             }
             if (winner == null) {
                 winner = inSlot.get(0);
-                for (Rejection r : rejectedByChoice.get(key(winner))) {
+                contested = true;
+                for (Rejection r : rejected.get(winner.key())) {
                     findings.add(new Finding(r.ruleId(), r.severity(), r.topic(),
-                            winner.choice() + " is still the best fit for " + r.topic() + " although " + r.reason(),
+                            winner.best.choice() + " is still the best fit for " + r.topic() + " although " + r.reason(),
                             r.location(), r.mitigation(), sortedEvidence(r.evidence())));
                     attached.add(r);
                 }
             }
             Map<String, String> alternatives = new TreeMap<>();
-            for (Candidate c : inSlot) {
-                if (c == winner) continue;
-                List<Rejection> rs = rejectedByChoice.get(key(c));
+            for (Vote v : inSlot) {
+                if (v == winner) continue;
+                List<Rejection> rs = rejected.get(v.key());
                 if (rs != null) {
-                    alternatives.put(c.choice(), reasons(rs));
+                    alternatives.put(v.best.choice(), reasons(rs));
                     attached.addAll(rs);
                 } else {
-                    alternatives.put(c.choice(), "also fits (" + c.ruleId() + ": " + c.rationale() + "), but "
-                            + winner.choice() + " ranks first here");
+                    alternatives.put(v.best.choice(), "also fits (" + v.best.ruleId() + ": " + v.rationale + "), but "
+                            + winner.best.choice() + " ranks first here");
                 }
+                facts.add(v.notChosen(rs));
             }
-            recs.add(new Ranked(winner, alternatives));
+            Ranked x = new Ranked(winner.candidate(), alternatives);
+            now.add(x);
+            facts.add(new Chosen(winner.best.topic(), winner.best.slot(), winner.best.choice(), winner.ruleIds,
+                    sortedEvidence(winner.evidence), winner.best.optional(), contested));
         }
-        // rejections of choices that were never candidates: listed where their slot's winner is
+        // rejections of choices that were never candidates in their slot: listed where the slot's winner is,
+        // else with the first winner of the topic, this phase's before an earlier phase's
+        List<Ranked> homes = new ArrayList<>(now);
+        homes.addAll(decided);
+        decided.addAll(now);
+        decidedSlots.addAll(slots.keySet());
         for (Rejection r : rejections) {
             if (attached.contains(r)) continue;
-            Ranked home = recs.stream().filter(x -> x.winner.topic().equals(r.topic()) && x.winner.slot().equals(r.slot()))
-                    .findFirst().orElse(recs.stream().filter(x -> x.winner.topic().equals(r.topic())).findFirst().orElse(null));
+            Ranked home = homes.stream().filter(x -> x.winner.topic().equals(r.topic()) && x.winner.slot().equals(r.slot()))
+                    .findFirst().orElse(homes.stream().filter(x -> x.winner.topic().equals(r.topic())).findFirst().orElse(null));
             if (home != null && !home.winner.choice().equals(r.choice())) {
                 home.alternatives.merge(r.choice(), r.ruleId() + ": " + r.reason(), (a, b) -> a + "; " + b);
             }
         }
+        return facts;
+    }
 
+    /** Everything decided and found so far, ordered: the report of the evaluation. */
+    Report report(Command command, List<String> inputs) {
+        List<Ranked> recs = new ArrayList<>(decided);
         // per topic: the required slots' winners first, then what is recommended on top of them
-        recs.sort(Comparator.comparingInt((Ranked x) -> topicIndex(x.winner.topic())).thenComparing(x -> x.winner.topic())
+        recs.sort(Comparator.comparingInt((Ranked x) -> command.topicIndex(x.winner.topic())).thenComparing(x -> x.winner.topic())
                 .thenComparing(x -> x.winner.optional()).thenComparingInt(x -> x.winner.rank())
                 .thenComparing(x -> x.winner.choice()));
         List<Recommendation> out = new ArrayList<>();
@@ -122,13 +150,14 @@ public final class Assembler {
                     .map(a -> new Alternative(a.getKey(), a.getValue())).collect(Collectors.toList());
             out.add(new Recommendation(w.ruleId(), w.topic(), w.choice(), w.rationale(), sortedEvidence(w.evidence()), alts));
         }
-        findings.sort(FINDING_ORDER);
-        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
-        return new Report(command, inputs, out, unique, new ArrayList<>(artifacts.values()));
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(FINDING_ORDER);
+        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(sorted));
+        return new Report(command.name(), inputs, out, unique, new ArrayList<>(artifacts.values()), List.of());
     }
 
     /** Severity, rule ID, file, line, path, message: a total order for findings. */
-    public static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
+    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.location().file())
             .thenComparingInt(f -> f.location().line())
@@ -143,17 +172,46 @@ public final class Assembler {
         return new ArrayList<>(new TreeSet<>(ev));
     }
 
-    private static String key(Candidate c) {
-        return c.topic() + "\u0000" + c.choice();
+    private static String slotKey(String topic, String slot) {
+        return topic + "\u0000" + slot;
     }
 
-    static int topicIndex(String topic) {
-        int exact = TOPIC_ORDER.indexOf(topic);
-        if (exact >= 0) return exact;
-        for (int i = 0; i < TOPIC_ORDER.size(); i++) {
-            if (topic.startsWith(TOPIC_ORDER.get(i) + ".")) return i;
+    private static String choiceKey(String topic, String slot, String choice) {
+        return topic + "\u0000" + slot + "\u0000" + choice;
+    }
+
+    /** The votes for one choice in one slot: the best-ranked one leads, the others add their evidence. */
+    private static final class Vote {
+        final Candidate best;
+        final List<Evidence> evidence;
+        final List<String> ruleIds = new ArrayList<>();
+        String rationale;
+
+        Vote(Candidate c) {
+            best = c;
+            evidence = new ArrayList<>(c.evidence());
+            rationale = c.rationale();
+            ruleIds.add(c.ruleId());
         }
-        return TOPIC_ORDER.size();
+
+        void merge(Candidate c) {
+            evidence.addAll(c.evidence());
+            if (!rationale.equals(c.rationale())) rationale = rationale + " " + c.rationale();
+            if (!ruleIds.contains(c.ruleId())) ruleIds.add(c.ruleId());
+        }
+
+        String key() {
+            return choiceKey(best.topic(), best.slot(), best.choice());
+        }
+
+        Candidate candidate() {
+            return new Candidate(best.ruleId(), best.topic(), best.slot(), best.choice(), best.rank(), rationale, evidence, best.optional());
+        }
+
+        NotChosen notChosen(List<Rejection> rs) {
+            List<String> by = rs == null ? List.of() : rs.stream().map(Rejection::ruleId).distinct().sorted().toList();
+            return new NotChosen(best.topic(), best.slot(), best.choice(), ruleIds, by);
+        }
     }
 
     private static final class Ranked {

@@ -1,10 +1,12 @@
 package dev.dece.core.engine;
 
-import dev.dece.core.Finding;
-import dev.dece.core.RuleInfo;
-import dev.dece.core.Severity;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Problem;
+import dev.dece.core.drl.Emit;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Problem;
+import dev.dece.core.report.RuleInfo;
+import dev.dece.core.report.Severity;
+
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -18,7 +20,6 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,8 +35,8 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compiled rules: the built-in rules precompiled by the kie-maven-plugin into an executable model
@@ -43,7 +44,7 @@ import java.util.Set;
  * compiled at run time with the classic compiler. Built once; {@link #evaluate} is thread-safe because
  * every call opens its own session on the shared, read-only KieBase.
  */
-public final class RuleBase {
+final class RuleBase {
 
     /** The index file the kie-maven-plugin writes for dece-rules. */
     static final String MODEL_INDEX = "META-INF/kie/dev.dece/dece-rules/drools-model";
@@ -65,16 +66,23 @@ public final class RuleBase {
     private volatile List<RuleInfo> catalog;
     /** Team DRL files, already validated, compiled into every rule base built from here. */
     private final List<UserDrl> userDrl;
-    /** One KieBase per set of rule sets, built on first use and then shared read-only. */
-    private final Map<Set<String>, KieBase> bases = new ConcurrentHashMap<>();
+    /** One KieBase per phase (its rule sets, with or without the team's rules), built on first use, then shared read-only. */
+    private final Map<PhaseKey, KieBase> bases = new ConcurrentHashMap<>();
     /**
      * A session pool per base: a disposed pooled session is reset (facts, agenda, node memories' contents)
      * and handed to the next call, so evaluations skip re-creating the node memories, which is most of a
      * fresh session's cost. Each call still has a session to itself.
      */
-    private final Map<Set<String>, KieSessionsPool> pools = new ConcurrentHashMap<>();
+    private final Map<PhaseKey, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
     private record UserDrl(Path path, String text) {}
+
+    /** A phase's rule sets, and whether the team's rules run in it (they run in each command's last phase). */
+    record PhaseKey(Set<String> ruleSets, boolean team) {
+        PhaseKey {
+            ruleSets = Set.copyOf(ruleSets);
+        }
+    }
 
     private RuleBase(ClassLoader cl, Map<String, List<String>> modelClasses, List<UserDrl> userDrl,
                      List<RuleInfo> userCatalog) {
@@ -92,7 +100,7 @@ public final class RuleBase {
      * @throws InputException when a user DRL file is missing or does not compile (with its line numbers)
      * @throws IllegalStateException when dece-rules is not on the classpath (a packaging error)
      */
-    public static RuleBase load(ClassLoader cl, List<Path> userDrl) throws InputException {
+    static RuleBase load(ClassLoader cl, List<Path> userDrl) throws InputException {
         Map<String, List<String>> index = readIndex(cl);
         if (userDrl.isEmpty()) {
             return new RuleBase(cl, index, List.of(), List.of());
@@ -154,18 +162,18 @@ public final class RuleBase {
     }
 
     /**
-     * The shared KieBase holding exactly {@code ruleSets} (rule-set folder names, e.g. "architecture";
-     * empty = every rule set) plus the team's rules; built once, on first use.
+     * The shared KieBase holding exactly {@code ruleSets} (e.g. {@code assess.storage}), plus the team's
+     * rules when {@code team}; built once, on first use.
      */
-    public KieBase kieBase(Set<String> ruleSets) {
-        return bases.computeIfAbsent(Set.copyOf(ruleSets), this::build);
+    KieBase kieBase(Set<String> ruleSets, boolean team) {
+        return bases.computeIfAbsent(new PhaseKey(ruleSets, team && !userDrl.isEmpty()), this::build);
     }
 
     /** The models of {@code ruleSets} (empty = all), instantiated once each, sorted by name. */
     private List<Model> models(Set<String> ruleSets) {
         List<Model> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : modelClasses.entrySet()) {
-            if (!ruleSets.isEmpty() && !ruleSets.contains(e.getKey())) continue;
+            if (!ruleSets.isEmpty() && !ruleSets.contains(e.getKey())) continue; // empty: every rule set
             for (String cls : e.getValue()) {
                 out.add(loadedModels.computeIfAbsent(cls, this::instantiate));
             }
@@ -182,12 +190,14 @@ public final class RuleBase {
         }
     }
 
-    private KieBase build(Set<String> ruleSets) {
-        List<Model> subset = models(ruleSets);
-        if (subset.isEmpty()) {
-            throw new IllegalArgumentException("no rule set named " + ruleSets + "; known: " + ruleSets());
+    private KieBase build(PhaseKey key) {
+        for (String s : key.ruleSets()) {
+            if (!modelClasses.containsKey(s)) {
+                throw new IllegalArgumentException("no rule set named " + s + "; known: " + ruleSets());
+            }
         }
-        InternalKnowledgeBase kb = KieBaseBuilder.createKieBaseFromModel(subset);
+        InternalKnowledgeBase kb = KieBaseBuilder.createKieBaseFromModel(models(key.ruleSets()));
+        if (!key.team()) return kb;
         for (UserDrl u : userDrl) {
             KnowledgeBuilder kbuilder = compile(kb, u.path(), u.text());
             if (kbuilder.hasErrors()) { // compiled cleanly against every rule set in load(); cannot differ here
@@ -199,12 +209,16 @@ public final class RuleBase {
     }
 
     /** Names of the built-in rule sets (DRL package folders), sorted. */
-    public List<String> ruleSets() {
+    List<String> ruleSets() {
         return modelClasses.keySet().stream().sorted().toList();
     }
 
+    /** DECE's own DRL packages live under this one; a rule set is named by the rest, e.g. {@code assess.storage}. */
+    static final String RULES_PACKAGE = "dev.dece.rules.";
+
+    /** The rule set of a DRL package: {@code assess.storage} for DECE's own, the whole package for a team's. */
     static String setOf(String pkg) {
-        return pkg.substring(pkg.lastIndexOf('.') + 1);
+        return pkg.startsWith(RULES_PACKAGE) ? pkg.substring(RULES_PACKAGE.length()) : pkg;
     }
 
     static String id(String ruleName) {
@@ -282,11 +296,11 @@ public final class RuleBase {
         Object section = Emit.meta(md, "section");
         Object sev = Emit.meta(md, "severity");
         return new RuleInfo(id, title, set, topic == null ? "" : topic.toString(),
-                sev == null ? null : dev.dece.core.Severity.parse(sev.toString()), section == null ? "" : section.toString());
+                sev == null ? null : dev.dece.core.report.Severity.parse(sev.toString()), section == null ? "" : section.toString());
     }
 
     /** Every rule, built-in and the team's, sorted by ID. Loads every rule set's model on first call. */
-    public List<RuleInfo> catalog() {
+    List<RuleInfo> catalog() {
         List<RuleInfo> c = catalog;
         if (c == null) {
             List<RuleInfo> all = new ArrayList<>(modelCatalog(models(Set.of())));
@@ -297,19 +311,14 @@ public final class RuleBase {
         return c;
     }
 
-    /** {@link #evaluate(Set, List, Set)} over every rule set. */
-    public Collection<?> evaluate(List<?> facts, Set<String> disabled) {
-        return evaluate(Set.of(), facts, disabled);
-    }
-
     /**
-     * Runs one evaluation in a fresh session of the base holding {@code ruleSets} (empty = all) and
-     * returns every object the rules inserted plus the facts. Rules whose ID is in {@code disabled}
-     * never fire. Thread-safe.
+     * Runs one phase in a fresh (pooled) session of the base holding {@code ruleSets}, with the team's
+     * rules when {@code team}, and returns every object the session holds afterwards: the facts and what
+     * the rules inserted. Rules whose ID is in {@code disabled} never fire. Thread-safe.
      */
-    public Collection<?> evaluate(Set<String> ruleSets, List<?> facts, Set<String> disabled) {
-        Set<String> key = Set.copyOf(ruleSets);
-        KieSession session = pools.computeIfAbsent(key, k -> kieBase(k).newKieSessionsPool(2)).newKieSession();
+    Collection<?> evaluate(Set<String> ruleSets, boolean team, List<?> facts, Set<String> disabled) {
+        PhaseKey key = new PhaseKey(ruleSets, team && !userDrl.isEmpty());
+        KieSession session = pools.computeIfAbsent(key, k -> kieBase(k.ruleSets(), k.team()).newKieSessionsPool(2)).newKieSession();
         try {
             for (Object f : facts) {
                 session.insert(f);
@@ -327,15 +336,6 @@ public final class RuleBase {
         }
     }
 
-    /** The base holding every rule set, for tools that need the raw base. */
-    public KieBase kieBase() {
-        return kieBase(Set.of());
-    }
-
-    static boolean isResult(Object o) {
-        return o instanceof Candidate || o instanceof Rejection || o instanceof Finding
-                || o instanceof dev.dece.core.Artifact;
-    }
 
 
 }

@@ -1,5 +1,13 @@
 package dev.dece.core.model;
 
+import dev.dece.core.drl.Attribute;
+import dev.dece.core.drl.Dimension;
+import dev.dece.core.drl.DimensionalModel;
+import dev.dece.core.drl.FactTable;
+import dev.dece.core.drl.ForeignKey;
+import dev.dece.core.drl.Measure;
+import dev.dece.core.drl.NameRules;
+
 import java.util.Map;
 
 /**
@@ -9,7 +17,7 @@ import java.util.Map;
  * commented block: the template does not list the allowed values), and for history-keeping dimensions
  * one current row per natural key and accepted_values on is_current.
  */
-public final class DbtSchema {
+final class DbtSchema {
     private DbtSchema() {}
 
     public static String yaml(DimensionalModel m) {

@@ -1,9 +1,19 @@
 package dev.dece.core.model;
 
 import dev.dece.core.doc.Binder;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Node;
-import dev.dece.core.doc.Problem;
+import dev.dece.core.drl.Additivity;
+import dev.dece.core.drl.Aggregation;
+import dev.dece.core.drl.Attribute;
+import dev.dece.core.drl.Dimension;
+import dev.dece.core.drl.DimensionalModel;
+import dev.dece.core.drl.FactTable;
+import dev.dece.core.drl.ForeignKey;
+import dev.dece.core.drl.Measure;
+import dev.dece.core.drl.NameRules;
+import dev.dece.core.drl.Node;
+import dev.dece.core.drl.ScdType;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +27,7 @@ import java.util.Locale;
  * its surrogate or natural key ({@code customer_key}), or {@code [entity]_key|_id|_sk} of a dimension
  * {@code dim_[entity]} or {@code dim_[entity]s}.
  */
-public final class ModelBinder {
+final class ModelBinder {
 
     static final List<String> TOP = List.of("fact_table", "dimensions");
     static final List<String> FACT = List.of("name", "grain", "grain_statement", "measures", "degenerate_dimensions", "foreign_keys");

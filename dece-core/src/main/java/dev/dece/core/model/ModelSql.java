@@ -1,8 +1,15 @@
 package dev.dece.core.model;
 
+import dev.dece.core.drl.Attribute;
+import dev.dece.core.drl.Dimension;
+import dev.dece.core.drl.DimensionalModel;
+import dev.dece.core.drl.FactTable;
+import dev.dece.core.drl.ForeignKey;
+import dev.dece.core.drl.Measure;
+import dev.dece.core.drl.NameRules;
+import dev.dece.core.drl.ScdType;
+import dev.dece.core.report.Artifact;
 import dev.dece.core.sql.Dialect;
-
-import dev.dece.core.Artifact;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +37,7 @@ import java.util.Map;
  * String ddl = ModelSql.ddl(model, Dialect.DUCKDB);
  * }</pre>
  */
-public final class ModelSql {
+final class ModelSql {
     private ModelSql() {}
 
     static final String END_OF_TIME = "9999-12-31 00:00:00+00";

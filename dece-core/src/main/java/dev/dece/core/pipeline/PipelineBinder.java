@@ -1,14 +1,33 @@
 package dev.dece.core.pipeline;
 
-import dev.dece.core.brief.Consumer;
-import dev.dece.core.brief.SourceType;
 import dev.dece.core.doc.Binder;
 import dev.dece.core.doc.DocumentLoader;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Node;
-import dev.dece.core.doc.Problem;
-import dev.dece.core.doc.Spelled;
 import dev.dece.core.doc.Suggest;
+import dev.dece.core.drl.Consumer;
+import dev.dece.core.drl.DataProfile;
+import dev.dece.core.drl.DataType;
+import dev.dece.core.drl.Delivery;
+import dev.dece.core.drl.ErrorHandling;
+import dev.dece.core.drl.ErrorStrategy;
+import dev.dece.core.drl.Extract;
+import dev.dece.core.drl.ExtractStrategy;
+import dev.dece.core.drl.Load;
+import dev.dece.core.drl.LoadStrategy;
+import dev.dece.core.drl.Nature;
+import dev.dece.core.drl.Node;
+import dev.dece.core.drl.Pagination;
+import dev.dece.core.drl.Pipeline;
+import dev.dece.core.drl.QualityGates;
+import dev.dece.core.drl.Schedule;
+import dev.dece.core.drl.SourceProfile;
+import dev.dece.core.drl.SourceType;
+import dev.dece.core.drl.Spelled;
+import dev.dece.core.drl.Stage;
+import dev.dece.core.drl.Tier;
+import dev.dece.core.drl.Transform;
+import dev.dece.core.drl.TransformEngine;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Problem;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +49,7 @@ import java.util.stream.Stream;
  *
  * <p>Blank strings and {@code sla_minutes: 0}, the template's placeholders, count as "not given".
  */
-public final class PipelineBinder {
+final class PipelineBinder {
 
     static final List<String> TOP = List.of("pipeline");
     static final List<String> PIPELINE = List.of("name", "owner", "schedule", "sla_minutes", "tier", "extract",
@@ -118,9 +137,9 @@ public final class PipelineBinder {
         for (Node doc : docs) {
             Pipeline p = bindOne(b, doc, teams);
             if (p == null) continue;
-            Node prev = names.putIfAbsent(p.name(), p.at("name"));
+            Node prev = names.putIfAbsent(p.name(), p.node("name"));
             if (prev != null) {
-                b.problem(p.at("name"), "\"" + p.name() + "\" is already the name of the pipeline at " + prev.file() + ":"
+                b.problem(p.node("name"), "\"" + p.name() + "\" is already the name of the pipeline at " + prev.file() + ":"
                         + prev.line() + "; pipeline names must be unique across the inputs");
             }
             out.add(p);
@@ -194,14 +213,18 @@ public final class PipelineBinder {
         Binder.Obj sp = b.object(spn, SOURCE_PROFILE);
         SourceType type = choice(b, sp, "type", SourceType.class, "a source type");
         String platform = text(sp, "platform");
-        boolean inferred = false;
+        Node inferredFrom = null;
         if (type == null && (spn.isAbsent() || sp.get("type").isAbsent() || blank(sp.get("type")))) {
             type = infer(platform != null ? platform : system);
-            if (type == null && platform != null) type = infer(system);
-            inferred = type != null;
+            inferredFrom = platform != null ? sp.get("platform") : x.get("source_system");
+            if (type == null && platform != null) {
+                type = infer(system);
+                inferredFrom = x.get("source_system");
+            }
+            if (type == null) inferredFrom = null;
         }
         Pagination pagination = choice(b, sp, "pagination", Pagination.class, "a pagination style");
-        SourceProfile source = new SourceProfile(spn, type, inferred, sp.bool("supports_cdc"), text(sp, "updated_at_column"),
+        SourceProfile source = new SourceProfile(spn, type, inferredFrom, sp.bool("supports_cdc"), text(sp, "updated_at_column"),
                 sp.longValue("row_count", 0, "a row count, 0 or more"), sp.bool("hard_deletes"), sp.bool("webhooks"),
                 pagination, platform);
         String wm = text(x, "watermark_storage");

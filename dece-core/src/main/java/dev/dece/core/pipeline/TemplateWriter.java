@@ -1,8 +1,17 @@
 package dev.dece.core.pipeline;
 
-import dev.dece.core.Evidence;
-import dev.dece.core.Recommendation;
-import dev.dece.core.doc.Node;
+import dev.dece.core.drl.ErrorHandling;
+import dev.dece.core.drl.Extract;
+import dev.dece.core.drl.ExtractStrategy;
+import dev.dece.core.drl.Gates;
+import dev.dece.core.drl.Load;
+import dev.dece.core.drl.LoadStrategy;
+import dev.dece.core.drl.Node;
+import dev.dece.core.drl.Pipeline;
+import dev.dece.core.drl.QualityGates;
+import dev.dece.core.drl.Transform;
+import dev.dece.core.report.Evidence;
+import dev.dece.core.report.Recommendation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +24,7 @@ import java.util.Map;
  *
  * <p>Pure function of the pipeline and the report's recommendations: the same input gives the same bytes.
  */
-public final class TemplateWriter {
+final class TemplateWriter {
 
     private final StringBuilder sb = new StringBuilder();
     private final Pipeline p;
@@ -57,10 +66,10 @@ public final class TemplateWriter {
         sb.append("# Universal Pipeline Template completed by DECE (design mode) from ").append(p.node().file()).append('\n');
         sb.append("# Values under a \"# DECE <rule>\" comment were chosen by that rule; all others are as given.\n");
         sb.append("pipeline:\n");
-        given(2, "name", p.at("name"));
-        givenOrNeeds(2, "owner", p.at("owner"), "the team that owns and is paged for this pipeline");
+        given(2, "name", p.node("name"));
+        givenOrNeeds(2, "owner", p.node("owner"), "the team that owns and is paged for this pipeline");
         if (p.schedule() != null) {
-            given(2, "schedule", p.at("schedule"));
+            given(2, "schedule", p.node("schedule"));
         } else {
             Recommendation s = rec("schedule", c -> true);
             if (s != null && !s.choice().equals("streaming")) chosen(2, "schedule", q(s.choice()), s);
@@ -69,17 +78,17 @@ public final class TemplateWriter {
                 line(2, "schedule: \"\"  # none: " + "consume continuously instead of on a schedule");
             } else needs(2, "schedule", "\"\"", "a cron expression; give --brief so DECE can derive it from the consumers' latency");
         }
-        if (p.slaMinutes() != null) given(2, "sla_minutes", p.at("sla_minutes"));
+        if (p.slaMinutes() != null) given(2, "sla_minutes", p.node("sla_minutes"));
         else needs(2, "sla_minutes", "0", "the maximum acceptable runtime in minutes; it must fit between two runs (OPS-001)");
-        givenOrNeeds(2, "tier", p.at("tier"), "1 (critical) | 2 (important) | 3 (nice-to-have)");
-        if (p.at("serves").isPresent()) given(2, "serves", p.at("serves"));
+        givenOrNeeds(2, "tier", p.node("tier"), "1 (critical) | 2 (important) | 3 (nice-to-have)");
+        if (p.node("serves").isPresent()) given(2, "serves", p.node("serves"));
 
         Extract x = p.extract();
         line(2, "extract:");
-        givenOrNeeds(4, "source_system", x.at("source_system"), "the system extracted from");
-        givenOrNeeds(4, "connection", x.at("connection"), "the connection or secret name");
+        givenOrNeeds(4, "source_system", x.node("source_system"), "the system extracted from");
+        givenOrNeeds(4, "connection", x.node("connection"), "the connection or secret name");
         ExtractStrategy strategy = x.strategy();
-        if (strategy != null) given(4, "strategy", x.at("strategy"));
+        if (strategy != null) given(4, "strategy", x.node("strategy"));
         else {
             Recommendation r = rec("extraction.strategy", c -> Binding.extract(c) != null);
             if (r != null) {
@@ -87,7 +96,7 @@ public final class TemplateWriter {
                 strategy = Binding.extract(r.choice());
             } else needs(4, "strategy", "\"\"", "add extract.source_profile so the decision tree can choose (EXT-019)");
         }
-        if (x.hasIncrementalKey()) given(4, "incremental_key", x.at("incremental_key"));
+        if (x.hasIncrementalKey()) given(4, "incremental_key", x.node("incremental_key"));
         else if (strategy == ExtractStrategy.INCREMENTAL && x.source().hasUpdatedAt()) {
             line(4, "# DECE EXT-002: incremental extraction reads the rows changed since the last run by this reliable column.");
             line(4, "incremental_key: " + q(x.source().updatedAtColumn()));
@@ -95,7 +104,7 @@ public final class TemplateWriter {
             needs(4, "incremental_key", "\"\"", "the reliable updated_at column (EXT-017)");
         } else line(4, "incremental_key: \"\"  # not used by " + (strategy == null ? "this strategy" : strategy.label()));
         boolean needsWm = Extract.needsWatermark(strategy);
-        if (x.watermarkStorage() != null) given(4, "watermark_storage", x.at("watermark_storage"));
+        if (x.watermarkStorage() != null) given(4, "watermark_storage", x.node("watermark_storage"));
         else if (needsWm) {
             Recommendation r = rec("idempotency", "external-state-table"::equals);
             if (r != null) chosen(4, "watermark_storage", q(strategy == ExtractStrategy.STREAM_CONSUMER
@@ -103,10 +112,10 @@ public final class TemplateWriter {
                     : "external state table pipeline_state(pipeline, watermark)"), r);
             else needs(4, "watermark_storage", "\"\"", "an external store for the last-extracted position (IDEM-004)");
         } else line(4, "watermark_storage: \"\"  # not used by " + (strategy == null ? "this strategy" : strategy.label()));
-        if (x.at("source_profile").isPresent()) given(4, "source_profile", x.at("source_profile"));
+        if (x.node("source_profile").isPresent()) given(4, "source_profile", x.node("source_profile"));
         extension(4, x, "delivery", rec("extraction.strategy", "at-least-once"::equals),
                 strategy == ExtractStrategy.STREAM_CONSUMER ? "\"at-least-once\"" : null);
-        if (x.at("rate_limit_per_minute").isPresent()) given(4, "rate_limit_per_minute", x.at("rate_limit_per_minute"));
+        if (x.node("rate_limit_per_minute").isPresent()) given(4, "rate_limit_per_minute", x.node("rate_limit_per_minute"));
         else if (strategy == ExtractStrategy.FULL_PULL) needs(4, "rate_limit_per_minute", "null", "the API's documented rate limit (EXT-009)");
         extension(4, x, "reconciliation", rec("extraction.strategy", "weekly-full-reconciliation"::equals),
                 strategy == ExtractStrategy.INCREMENTAL ? q("weekly full key comparison; delete rows the source no longer has") : null);
@@ -115,8 +124,8 @@ public final class TemplateWriter {
 
         Transform t = p.transform();
         line(2, "transform:");
-        givenOrNeeds(4, "engine", t.at("engine"), "SQL | Spark | Python | dbt");
-        if (t.at("stages").isPresent()) given(4, "stages", t.at("stages"));
+        givenOrNeeds(4, "engine", t.node("engine"), "SQL | Spark | Python | dbt");
+        if (t.node("stages").isPresent()) given(4, "stages", t.node("stages"));
         else {
             line(4, "stages:  # the template's four stages; fill in the operations");
             for (String s : List.of("clean", "conform", "enrich", "aggregate")) {
@@ -127,9 +136,9 @@ public final class TemplateWriter {
 
         Load l = p.load();
         line(2, "load:");
-        givenOrNeeds(4, "target_system", l.at("target_system"), "the system loaded into");
+        givenOrNeeds(4, "target_system", l.node("target_system"), "the system loaded into");
         LoadStrategy ls = l.strategy();
-        if (ls != null) given(4, "strategy", l.at("strategy"));
+        if (ls != null) given(4, "strategy", l.node("strategy"));
         else {
             Recommendation r = rec("load.strategy", c -> Binding.load(c) != null);
             if (r != null) {
@@ -137,42 +146,42 @@ public final class TemplateWriter {
                 ls = Binding.load(r.choice());
             } else needs(4, "strategy", "\"\"", "add load.data_profile so the Load Strategy Decision can choose (LOAD-010)");
         }
-        if (l.hasMergeKeys()) given(4, "merge_keys", l.at("merge_keys"));
+        if (l.hasMergeKeys()) given(4, "merge_keys", l.node("merge_keys"));
         else if (ls == LoadStrategy.UPSERT || ls == LoadStrategy.MERGE || ls == LoadStrategy.APPEND || ls == LoadStrategy.SOFT_DELETE) {
             needs(4, "merge_keys", "[]", "the source's natural key; MERGE and dedup match on it (IDEM-005, IDEM-006)");
         } else line(4, "merge_keys: []");
-        if (l.hasPartitionKey()) given(4, "partition_key", l.at("partition_key"));
+        if (l.hasPartitionKey()) given(4, "partition_key", l.node("partition_key"));
         else {
             Recommendation r = rec("partitioning.key", c -> !c.startsWith("cluster-by:"));
             if (r != null) chosen(4, "partition_key", q(r.choice().equals("none") ? "" : r.choice().replace("+", ", ")), r);
             else needs(4, "partition_key", "\"\"", "add load.data_profile.data_type so the Partitioning Strategy can choose");
         }
-        if (!l.clusteringKeys().isEmpty()) given(4, "clustering_keys", l.at("clustering_keys"));
+        if (!l.clusteringKeys().isEmpty()) given(4, "clustering_keys", l.node("clustering_keys"));
         else {
             Recommendation r = rec("partitioning.key", c -> c.startsWith("cluster-by:"));
             if (r != null) chosen(4, "clustering_keys", "[" + String.join(", ", r.choice().substring("cluster-by:".length()).split(",")) + "]", r);
             else line(4, "clustering_keys: []");
         }
-        if (l.at("data_profile").isPresent()) given(4, "data_profile", l.at("data_profile"));
+        if (l.node("data_profile").isPresent()) given(4, "data_profile", l.node("data_profile"));
 
         QualityGates g = p.gates();
         line(2, "quality_gates:");
-        gates(4, "pre_load", g.at("pre_load"), g.preLoad().isEmpty(), rec("quality-gates", "pre-load-checks"::equals), Gates.preLoad(p));
-        gates(4, "post_load", g.at("post_load"), g.postLoad().isEmpty(), rec("quality-gates", "post-load-checks"::equals), Gates.postLoad(p));
+        gates(4, "pre_load", g.node("pre_load"), g.preLoad().isEmpty(), rec("quality-gates", "pre-load-checks"::equals), Gates.preLoad(p));
+        gates(4, "post_load", g.node("post_load"), g.postLoad().isEmpty(), rec("quality-gates", "post-load-checks"::equals), Gates.postLoad(p));
 
         ErrorHandling e = p.errors();
         line(2, "error_handling:");
-        if (e.strategy() != null) given(4, "strategy", e.at("strategy"));
+        if (e.strategy() != null) given(4, "strategy", e.node("strategy"));
         else {
             Recommendation r = rec("error-handling", c -> true);
             if (r != null) chosen(4, "strategy", q(r.choice()), r);
             else needs(4, "strategy", "\"\"", "fail-fast | dead-letter | retry | skip-and-alert; set pipeline.tier so DECE can choose (OPS-007)");
         }
-        if (e.maxRetries() != null) given(4, "max_retries", e.at("max_retries"));
+        if (e.maxRetries() != null) given(4, "max_retries", e.node("max_retries"));
         else line(4, "max_retries: 3  # the template's default");
-        if (e.retryDelaySeconds() != null) given(4, "retry_delay_seconds", e.at("retry_delay_seconds"));
+        if (e.retryDelaySeconds() != null) given(4, "retry_delay_seconds", e.node("retry_delay_seconds"));
         else line(4, "retry_delay_seconds: 300  # the template's default");
-        if (!e.alertChannels().isEmpty()) given(4, "alert_channels", e.at("alert_channels"));
+        if (!e.alertChannels().isEmpty()) given(4, "alert_channels", e.node("alert_channels"));
         else if (p.isCritical()) needs(4, "alert_channels", "[]", "required for tier 1 (OPS-002): e.g. the on-call pager and the team channel");
         else line(4, "alert_channels: []");
         return sb.toString();
@@ -190,7 +199,7 @@ public final class TemplateWriter {
 
     /** An extension field: as given, or chosen by {@code r} with {@code value}, or left out. */
     private void extension(int indent, Extract x, String key, Recommendation r, String value) {
-        if (x.at(key).isPresent()) given(indent, key, x.at(key));
+        if (x.node(key).isPresent()) given(indent, key, x.node(key));
         else if (r != null && value != null) chosen(indent, key, value, r);
     }
 

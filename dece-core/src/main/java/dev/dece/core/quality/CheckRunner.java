@@ -1,6 +1,7 @@
 package dev.dece.core.quality;
 
-import dev.dece.core.contract.CheckKind;
+import dev.dece.core.drl.CheckKind;
+import dev.dece.core.drl.CheckResult;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * cannot run is reported as {@code error}, never thrown, so one bad check does not hide the others.
  * Not thread-safe: one runner per connection.
  */
-public final class CheckRunner implements AutoCloseable {
+final class CheckRunner implements AutoCloseable {
 
     private final Connection connection;
     private final int timeoutSeconds;

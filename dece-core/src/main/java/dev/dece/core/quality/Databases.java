@@ -18,7 +18,7 @@ import java.util.Properties;
  * is closed, and the checks get it back read-only, so even the example runs its checks on a database that
  * refuses writes. The temporary file is deleted on {@link Opened#close()}.
  */
-public final class Databases {
+final class Databases {
     private Databases() {}
 
     /** A connection and what to clean up after it. */

@@ -1,12 +1,13 @@
 package dev.dece.core.quality;
 
-import dev.dece.core.Artifact;
-import dev.dece.core.Evidence;
-import dev.dece.core.Finding;
 import dev.dece.core.contract.BoundContract;
-import dev.dece.core.contract.Check;
-import dev.dece.core.contract.CheckKind;
-import dev.dece.core.contract.Table;
+import dev.dece.core.drl.Check;
+import dev.dece.core.drl.CheckKind;
+import dev.dece.core.drl.CheckResult;
+import dev.dece.core.drl.ContractTable;
+import dev.dece.core.report.Artifact;
+import dev.dece.core.report.CheckOutcome;
+import dev.dece.core.report.Finding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The documents a quality run hands back: SQL per check, a dbt tests file, and the results table. */
-public final class QualityArtifacts {
+final class QualityArtifacts {
     private QualityArtifacts() {}
 
     /** The artifact kind of the results table, one tab-separated line per check (see {@link #results}). */
@@ -39,7 +40,7 @@ public final class QualityArtifacts {
         List<String> unmapped = new ArrayList<>();
         StringBuilder models = new StringBuilder();
         int mapped = 0;
-        for (Table t : c.tables()) {
+        for (ContractTable t : c.tables()) {
             Map<String, List<String>> perColumn = new LinkedHashMap<>();
             c.columns(t.name()).forEach(col -> perColumn.put(col.name(), new ArrayList<>()));
             List<String> modelTests = new ArrayList<>();
@@ -76,8 +77,8 @@ public final class QualityArtifacts {
 
     private static String dbtTest(Check k) {
         switch (k.kind()) {
-            case NOT_NULL: return k.expect().equals(dev.dece.core.contract.Expect.ZERO) ? "- not_null\n" : null;
-            case UNIQUE: return k.expect().equals(dev.dece.core.contract.Expect.ZERO) ? "- unique\n" : null;
+            case NOT_NULL: return k.expect().equals(dev.dece.core.drl.Expect.ZERO) ? "- not_null\n" : null;
+            case UNIQUE: return k.expect().equals(dev.dece.core.drl.Expect.ZERO) ? "- unique\n" : null;
             case ENUM: return "- accepted_values:\n    values: [" + k.values().stream().map(QualityArtifacts::y).collect(Collectors.joining(", ")) + "]\n";
             case RANGE: return "- dbt_utils.accepted_range:\n" + (k.min() != null ? "    min_value: " + num(k.min()) + "\n" : "")
                     + (k.max() != null ? "    max_value: " + num(k.max()) + "\n" : "");
@@ -88,7 +89,7 @@ public final class QualityArtifacts {
             }
             case FRESHNESS: return "- dbt_utils.recency:\n    datepart: minute\n    field: " + y(k.column()) + "\n    interval: " + Math.round(k.hours() * 60) + "\n";
             case VOLUME: {
-                dev.dece.core.contract.Expect e = k.expect();
+                dev.dece.core.drl.Expect e = k.expect();
                 if (e.op().equals("between")) return "- dbt_expectations.expect_table_row_count_to_be_between:\n    min_value: " + num(e.a()) + "\n    max_value: " + num(e.b()) + "\n";
                 if (e.op().equals(">=")) return "- dbt_expectations.expect_table_row_count_to_be_between:\n    min_value: " + num(e.a()) + "\n";
                 if (e.op().equals(">")) return "- dbt_expectations.expect_table_row_count_to_be_between:\n    min_value: " + num(e.a() + 1) + "\n";
@@ -102,12 +103,14 @@ public final class QualityArtifacts {
     /**
      * The results table: a header, then per check {@code id, kind, table, column, status, rows, total_rows,
      * affected_percent, observed, severity, rule}, tab-separated; {@code -} where nothing applies. No timings,
-     * so the same data gives the same bytes.
+     * so the same data gives the same bytes. For people and spreadsheets; programs read {@code Report.checks()}.
      */
-    public static Artifact results(String contractName, List<CheckResult> results, List<Finding> findings) {
+    public static Artifact results(String contractName, List<CheckResult> results, List<CheckOutcome> outcomes) {
+        Map<String, Finding> raised = new java.util.HashMap<>();
+        for (CheckOutcome o : outcomes) if (o.finding() != null) raised.put(o.id(), o.finding());
         StringBuilder sb = new StringBuilder("check\tkind\ttable\tcolumn\tstatus\trows\ttotal_rows\taffected_percent\tobserved\tseverity\trule\n");
         for (CheckResult r : results) {
-            Finding f = findingFor(r.check().id(), findings);
+            Finding f = raised.get(r.check().id());
             sb.append(r.check().id()).append('\t').append(r.kind().id()).append('\t').append(r.table()).append('\t')
                     .append(r.check().column() == null ? "-" : r.check().column()).append('\t').append(r.status()).append('\t')
                     .append(r.violations()).append('\t').append(r.totalRows() == null ? "-" : r.totalRows()).append('\t')
@@ -116,16 +119,6 @@ public final class QualityArtifacts {
                     .append(f == null ? "-" : f.severity().name()).append('\t').append(f == null ? "-" : f.ruleId()).append('\n');
         }
         return new Artifact(RESULTS, contractName + ".results.tsv", sb.toString());
-    }
-
-    /** The finding a rule made for check {@code id}, if any (its evidence paths start with {@code checks.<id>.}). */
-    public static Finding findingFor(String id, List<Finding> findings) {
-        for (Finding f : findings) {
-            for (Evidence e : f.evidence()) {
-                if (e.path().startsWith("checks." + id + ".")) return f;
-            }
-        }
-        return null;
     }
 
     static String fmt(double d) {

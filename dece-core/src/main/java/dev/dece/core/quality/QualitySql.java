@@ -1,11 +1,10 @@
 package dev.dece.core.quality;
 
-import dev.dece.core.sql.Dialect;
-
-import dev.dece.core.Policy;
-import dev.dece.core.PolicyKey;
 import dev.dece.core.contract.BoundContract;
-import dev.dece.core.contract.Check;
+import dev.dece.core.drl.Check;
+import dev.dece.core.policy.Policy;
+import dev.dece.core.policy.PolicyKey;
+import dev.dece.core.sql.Dialect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
  * List<SqlCheck> sql = QualitySql.generate(bound, Dialect.DUCKDB, Policy.defaults());
  * }</pre>
  */
-public final class QualitySql {
+final class QualitySql {
     private QualitySql() {}
 
     /** One query per check, in contract order. */
@@ -76,14 +75,14 @@ public final class QualitySql {
                         + " IS NOT NULL AND d." + rc + " IS NULL";
             }
             case DISTRIBUTION: {
-                double max = c.maxPercent() != null ? c.maxPercent() : policy.v(PolicyKey.DISTRIBUTION_MAX_VALUE_PERCENT);
+                double max = c.maxPercent() != null ? c.maxPercent() : policy.value(PolicyKey.DISTRIBUTION_MAX_VALUE_PERCENT);
                 return "SELECT COALESCE(SUM(CASE WHEN shares.pct > " + num(max) + " THEN shares.cnt ELSE 0 END), 0) AS violations,\n"
                         + "       COALESCE(SUM(shares.cnt), 0) AS total_rows,\n       MAX(shares.pct) AS observed\n"
                         + "FROM (SELECT " + col + ", COUNT(*) AS cnt,\n             100.0 * COUNT(*) / SUM(COUNT(*)) OVER () AS pct\n"
                         + "      FROM " + t + "\n      GROUP BY " + col + ") shares";
             }
             case RECONCILIATION: {
-                double max = c.maxPercent() != null ? c.maxPercent() : policy.v(PolicyKey.RECONCILIATION_MAX_VARIANCE_PERCENT);
+                double max = c.maxPercent() != null ? c.maxPercent() : policy.value(PolicyKey.RECONCILIATION_MAX_VARIANCE_PERCENT);
                 String src = "(SELECT SUM(" + d.quote(c.sourceColumn()) + ") AS total FROM " + d.table(c.sourceTable()) + ")";
                 String tgt = "(SELECT SUM(" + col + ") AS total FROM " + t + ")";
                 return "SELECT CASE WHEN source.total IS NULL AND target.total IS NULL THEN 0\n"

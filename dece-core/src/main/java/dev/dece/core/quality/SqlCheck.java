@@ -1,8 +1,7 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.drl.Check;
 import dev.dece.core.sql.Dialect;
-
-import dev.dece.core.contract.Check;
 
 /**
  * One check as SQL. Every query returns one row with {@code violations} (offending rows, or 1 for a
@@ -11,7 +10,7 @@ import dev.dece.core.contract.Check;
  *
  * @param sql the query, without a trailing semicolon
  */
-public record SqlCheck(Check check, Dialect dialect, String sql) {
+record SqlCheck(Check check, Dialect dialect, String sql) {
 
     /** The file text: a comment header naming the check and its pass condition, then the query. */
     public String file() {
@@ -21,7 +20,7 @@ public record SqlCheck(Check check, Dialect dialect, String sql) {
 
     /** What the result must satisfy, in words. */
     public String passCondition() {
-        if (check.kind() == dev.dece.core.contract.CheckKind.CUSTOM) return "the query's value " + check.expect().describe();
+        if (check.kind() == dev.dece.core.drl.CheckKind.CUSTOM) return "the query's value " + check.expect().describe();
         if (check.kind().countsRows()) {
             return check.expect().percent() ? "violations as % of total_rows " + check.expect().describe() : "violations " + check.expect().describe();
         }

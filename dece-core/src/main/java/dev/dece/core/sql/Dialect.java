@@ -1,6 +1,6 @@
 package dev.dece.core.sql;
 
-import dev.dece.core.doc.Spelled;
+import dev.dece.core.drl.Spelled;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,9 @@
 package dev.dece.core.doc;
 
+import dev.dece.core.drl.Node;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Limits;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

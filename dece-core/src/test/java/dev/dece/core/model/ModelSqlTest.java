@@ -1,11 +1,13 @@
 package dev.dece.core.model;
 
+import dev.dece.core.doc.DocumentLoader;
+import dev.dece.core.drl.Dimension;
+import dev.dece.core.drl.DimensionalModel;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Limits;
+import dev.dece.core.report.Artifact;
 import dev.dece.core.sql.Dialect;
 
-import dev.dece.core.Artifact;
-import dev.dece.core.doc.DocumentLoader;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,10 +1,19 @@
 package dev.dece.core.pipeline;
 
-import dev.dece.core.brief.SourceType;
 import dev.dece.core.doc.DocumentLoader;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Limits;
-import dev.dece.core.doc.Problem;
+import dev.dece.core.drl.ErrorStrategy;
+import dev.dece.core.drl.Extract;
+import dev.dece.core.drl.ExtractStrategy;
+import dev.dece.core.drl.LoadStrategy;
+import dev.dece.core.drl.Nature;
+import dev.dece.core.drl.Pipeline;
+import dev.dece.core.drl.SourceType;
+import dev.dece.core.drl.Tier;
+import dev.dece.core.drl.TransformEngine;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Limits;
+import dev.dece.core.input.Problem;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +106,7 @@ class PipelineBinderTest {
         assertThat(p.gates().preLoad()).containsExactly("schema");
         assertThat(p.errors().strategy()).isEqualTo(ErrorStrategy.DEAD_LETTER);
         assertThat(p.errors().alertChannels()).containsExactly("pagerduty");
-        assertThat(p.at("tier").line()).isEqualTo(6);
+        assertThat(p.node("tier").line()).isEqualTo(6);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.dece.core.pipeline;
 
+import dev.dece.core.drl.Schedule;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

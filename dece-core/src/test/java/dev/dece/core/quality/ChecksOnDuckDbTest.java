@@ -1,11 +1,12 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.contract.BoundContract;
+import dev.dece.core.drl.Check;
+import dev.dece.core.drl.CheckKind;
+import dev.dece.core.drl.CheckResult;
+import dev.dece.core.policy.Policy;
 import dev.dece.core.sql.Dialect;
 
-import dev.dece.core.Policy;
-import dev.dece.core.contract.BoundContract;
-import dev.dece.core.contract.Check;
-import dev.dece.core.contract.CheckKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -82,7 +83,7 @@ class ChecksOnDuckDbTest {
         try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource("good.sql")));
              CheckRunner runner = new CheckRunner(db.connection(), 30)) {
             Check bad = new Check(null, "x.nope.not_null", "fct_orders", "nope", CheckKind.NOT_NULL, null, null, null, null, null,
-                    null, null, null, null, null, null, dev.dece.core.contract.Expect.ZERO, false);
+                    null, null, null, null, null, null, dev.dece.core.drl.Expect.ZERO, false);
             CheckResult r = runner.run(new SqlCheck(bad, Dialect.DUCKDB, QualitySql.sql(bad, Dialect.DUCKDB, Policy.defaults())));
             assertThat(r.status()).isEqualTo("error");
             assertThat(r.error()).contains("nope");

@@ -1,10 +1,10 @@
 package dev.dece.core.quality;
 
 import dev.dece.core.contract.BoundContract;
-import dev.dece.core.contract.ContractBinder;
+import dev.dece.core.contract.ContractReader;
 import dev.dece.core.doc.DocumentLoader;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Limits;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Limits;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ final class Fixtures {
 
     static BoundContract contract(String name) {
         try {
-            return ContractBinder.bind(new DocumentLoader(Limits.DEFAULT).load(resource(name)));
+            return ContractReader.read(new DocumentLoader(Limits.DEFAULT).load(resource(name)));
         } catch (InputException e) {
             throw new AssertionError(e.getMessage(), e);
         }

@@ -1,9 +1,9 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.contract.BoundContract;
+import dev.dece.core.policy.Policy;
 import dev.dece.core.sql.Dialect;
 
-import dev.dece.core.Policy;
-import dev.dece.core.contract.BoundContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

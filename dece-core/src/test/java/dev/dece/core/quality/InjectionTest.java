@@ -1,15 +1,16 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.contract.ContractReader;
+import dev.dece.core.doc.DocumentLoader;
+import dev.dece.core.drl.Check;
+import dev.dece.core.drl.CheckKind;
+import dev.dece.core.drl.CheckResult;
+import dev.dece.core.drl.Expect;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Limits;
+import dev.dece.core.policy.Policy;
 import dev.dece.core.sql.Dialect;
 
-import dev.dece.core.Policy;
-import dev.dece.core.contract.Check;
-import dev.dece.core.contract.CheckKind;
-import dev.dece.core.contract.ContractBinder;
-import dev.dece.core.contract.Expect;
-import dev.dece.core.doc.DocumentLoader;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Limits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class InjectionTest {
     @Test
     void aHostileColumnNameIsRefusedWithItsLocation() {
         String yaml = "contract:\n  name: t\n  schema:\n    - column: 'x\"; DROP TABLE t; --'\n      checks: [{type: not_null}]\n";
-        assertThatThrownBy(() -> ContractBinder.bind(new DocumentLoader(Limits.DEFAULT).load("c.yaml", yaml.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> ContractReader.read(new DocumentLoader(Limits.DEFAULT).load("c.yaml", yaml.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("c.yaml:4:15: contract.schema[0].column: \"x\"; DROP TABLE t; --\" is not a safe SQL identifier");
     }
@@ -38,7 +39,7 @@ class InjectionTest {
     @Test
     void aHostileTableNameInOdcsIsRefused() {
         String yaml = "apiVersion: v3.0.2\nkind: DataContract\nid: a\nversion: 1.0.0\nstatus: active\nschema:\n  - name: \"t; DELETE FROM t\"\n";
-        assertThatThrownBy(() -> ContractBinder.bind(new DocumentLoader(Limits.DEFAULT).load("c.yaml", yaml.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> ContractReader.read(new DocumentLoader(Limits.DEFAULT).load("c.yaml", yaml.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(InputException.class).hasMessageContaining("schema[0].name").hasMessageContaining("not a safe SQL identifier");
     }
 

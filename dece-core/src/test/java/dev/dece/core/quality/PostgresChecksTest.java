@@ -1,9 +1,10 @@
 package dev.dece.core.quality;
 
+import dev.dece.core.contract.BoundContract;
+import dev.dece.core.drl.CheckResult;
+import dev.dece.core.policy.Policy;
 import dev.dece.core.sql.Dialect;
 
-import dev.dece.core.Policy;
-import dev.dece.core.contract.BoundContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,8 +88,8 @@ class PostgresChecksTest {
 
     @Test
     void aSlowQueryIsStoppedByTheTimeout() throws Exception {
-        var slow = new dev.dece.core.contract.Check(null, "slow.custom", "good.fct_orders", null, dev.dece.core.contract.CheckKind.CUSTOM,
-                null, null, null, null, null, null, null, null, null, null, "SELECT pg_sleep(5)", dev.dece.core.contract.Expect.ZERO, false);
+        var slow = new dev.dece.core.drl.Check(null, "slow.custom", "good.fct_orders", null, dev.dece.core.drl.CheckKind.CUSTOM,
+                null, null, null, null, null, null, null, null, null, null, "SELECT pg_sleep(5)", dev.dece.core.drl.Expect.ZERO, false);
         try (Connection c = pg.getPostgresDatabase().getConnection(); CheckRunner runner = new CheckRunner(c, 1)) {
             long t0 = System.nanoTime();
             CheckResult r = runner.run(new SqlCheck(slow, Dialect.POSTGRES, "SELECT pg_sleep(5)"));

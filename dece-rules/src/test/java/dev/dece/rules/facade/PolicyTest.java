@@ -1,11 +1,12 @@
 package dev.dece.rules.facade;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Policy;
-import dev.dece.core.PolicyKey;
-import dev.dece.core.Report;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
+import dev.dece.core.policy.Policy;
+import dev.dece.core.policy.PolicyKey;
+import dev.dece.core.report.Report;
 import dev.dece.rules.support.BriefYaml;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +51,8 @@ class PolicyTest {
     void policyFileThresholdChangesTheOutcome(@TempDir Path dir) throws IOException, InputException {
         Path policy = write(dir, "# we run a large PostgreSQL cluster\nthresholds: {postgres_avoid_above_gb: 5000}\n");
         Dece tuned = Dece.builder().policyFile(policy).build();
-        assertThat(tuned.policy().v(PolicyKey.POSTGRES_AVOID_ABOVE_GB)).isEqualTo(5000.0);
-        assertThat(tuned.policy().v(PolicyKey.SPARK_BEST_ABOVE_GB_PER_DAY)).as("untouched keys keep their default").isEqualTo(100.0);
+        assertThat(tuned.policy().value(PolicyKey.POSTGRES_AVOID_ABOVE_GB)).isEqualTo(5000.0);
+        assertThat(tuned.policy().value(PolicyKey.SPARK_BEST_ABOVE_GB_PER_DAY)).as("untouched keys keep their default").isEqualTo(100.0);
         Report r = assess(tuned, retained1461Gb());
         assertThat(fired(r, "PAT-010")).isFalse();
         assertThat(choices(r, T)).doesNotContain("lakehouse");

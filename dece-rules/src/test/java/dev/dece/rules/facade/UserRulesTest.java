@@ -1,12 +1,13 @@
 package dev.dece.rules.facade;
 
 import dev.dece.core.Dece;
-import dev.dece.core.Finding;
-import dev.dece.core.Report;
-import dev.dece.core.RuleInfo;
-import dev.dece.core.Severity;
-import dev.dece.core.doc.InputException;
-import dev.dece.core.doc.Problem;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Problem;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.RuleInfo;
+import dev.dece.core.report.Severity;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +33,10 @@ class UserRulesTest {
             // Acme's house rules on top of DECE.
             package com.acme.rules;
 
-            import dev.dece.core.Policy;
-            import dev.dece.core.PolicyKey;
-            import dev.dece.core.engine.Emit;
-            import dev.dece.core.brief.*;
+            import dev.dece.core.policy.Policy;
+            import dev.dece.core.policy.PolicyKey;
+            import dev.dece.core.drl.Emit;
+            import dev.dece.core.drl.*;
 
             // Every regulated brief names its cloud, so the auditors know where data lives.
             rule "ACME-001 Regulated briefs name their cloud"
@@ -44,7 +45,7 @@ class UserRulesTest {
                 $c : Constraints( regulated(), cloud == null )
             then
                 insert(Emit.finding(kcontext, $c.node(), "compliance " + $c.compliance() + " applies but no cloud_provider is named",
-                    "Add constraints.cloud_provider.", $c.ev("compliance")));
+                    "Add constraints.cloud_provider.", $c.evidence("compliance")));
             end
 
             // Teams above the tight-budget line get our managed warehouse offer.
@@ -52,10 +53,10 @@ class UserRulesTest {
                 @topic("acme.offer")
             when
                 $p : Policy()
-                $c : Constraints( budgetMonthlyUsd != null, budgetMonthlyUsd >= $p.v(PolicyKey.TIGHT_BUDGET_USD) )
+                $c : Constraints( budgetMonthlyUsd != null, budgetMonthlyUsd >= $p.value(PolicyKey.TIGHT_BUDGET_USD) )
             then
                 insert(Emit.recommend(kcontext, "acme-managed-warehouse",
-                    "The budget allows Acme's managed warehouse.", $c.ev("budget_monthly_usd")));
+                    "The budget allows Acme's managed warehouse.", $c.evidence("budget_monthly_usd")));
             end
             """;
 
@@ -93,7 +94,7 @@ class UserRulesTest {
         Dece dece = Dece.builder().addRules(drl).build();
         assertThat(dece.rules()).extracting(RuleInfo::id).contains("ACME-001", "ACME-002", "PAT-001").doesNotHaveDuplicates();
         RuleInfo acme = dece.rules().stream().filter(r -> r.id().equals("ACME-001")).findFirst().orElseThrow();
-        assertThat(acme.ruleSet()).isEqualTo("rules");
+        assertThat(acme.ruleSet()).isEqualTo("com.acme.rules");
         assertThat(acme.severity()).isEqualTo(Severity.P1);
         assertThat(acme.title()).isEqualTo("Regulated briefs name their cloud");
 
@@ -121,7 +122,7 @@ class UserRulesTest {
     void unknownFactTypeIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
         Path drl = write(dir, "typo.drl", """
                 package com.acme.rules;
-                import dev.dece.core.brief.*;
+                import dev.dece.core.drl.*;
 
                 rule "ACME-010 typo"
                     @topic("x")
@@ -147,7 +148,7 @@ class UserRulesTest {
 
     @Test
     void teamRuleMayNotReuseABuiltInId(@TempDir Path dir) throws IOException {
-        Path drl = write(dir, "clash.drl", "package com.acme.rules;\nimport dev.dece.core.brief.*;\n"
+        Path drl = write(dir, "clash.drl", "package com.acme.rules;\nimport dev.dece.core.drl.*;\n"
                 + "rule \"PAT-001 our own batch rule\"\n    @topic(\"architecture.pattern\")\nwhen\n    Brief()\nthen\nend\n");
         assertThatThrownBy(() -> Dece.builder().addRules(drl).build()).hasMessage(drl
                 + ": rule \"PAT-001 our own batch rule\" reuses the ID PAT-001, which another rule already has; give team rules their own prefix, e.g. TEAM-001");
@@ -155,7 +156,7 @@ class UserRulesTest {
 
     @Test
     void teamRuleNeedsATopic(@TempDir Path dir) throws IOException {
-        Path drl = write(dir, "notopic.drl", "package com.acme.rules;\nimport dev.dece.core.brief.*;\n"
+        Path drl = write(dir, "notopic.drl", "package com.acme.rules;\nimport dev.dece.core.drl.*;\n"
                 + "rule \"ACME-011 no topic\"\nwhen\n    Brief()\nthen\nend\n");
         assertThatThrownBy(() -> Dece.builder().addRules(drl).build()).hasMessage(drl
                 + ": rule \"ACME-011 no topic\" has no @topic(\"...\"); every rule names the report topic its results belong to");

@@ -1,13 +1,15 @@
 package dev.dece.rules.lint;
 
-import dev.dece.core.Finding;
-import dev.dece.core.Report;
-import dev.dece.core.Severity;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.Severity;
+
 import org.junit.jupiter.api.Test;
 
-import static dev.dece.rules.lint.LintSupport.findings;
-import static dev.dece.rules.lint.LintSupport.lint;
-import static dev.dece.rules.lint.LintSupport.only;
+import static dev.dece.rules.support.LintSupport.findings;
+import static dev.dece.rules.support.LintSupport.lint;
+import static dev.dece.rules.support.LintSupport.only;
+import static dev.dece.rules.support.LintSupport.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -95,7 +97,7 @@ class TestCoverageTest {
 
     @Test
     void tableListsWithoutTestsAreNotHeldToTheChecklist() {
-        Report r = lint("t.yaml", LintSupport.tables("fct_orders", "order_id", "order_status"));
+        Report r = lint("t.yaml", tables("fct_orders", "order_id", "order_status"));
         assertThat(r.findings()).noneMatch(f -> f.ruleId().startsWith("TEST-"));
     }
 }

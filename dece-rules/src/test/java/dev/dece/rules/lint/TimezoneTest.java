@@ -1,14 +1,15 @@
 package dev.dece.rules.lint;
 
-import dev.dece.core.Finding;
-import dev.dece.core.Report;
-import dev.dece.core.Severity;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.Severity;
+
 import org.junit.jupiter.api.Test;
 
-import static dev.dece.rules.lint.LintSupport.findings;
-import static dev.dece.rules.lint.LintSupport.lint;
-import static dev.dece.rules.lint.LintSupport.only;
-import static dev.dece.rules.lint.LintSupport.tables;
+import static dev.dece.rules.support.LintSupport.findings;
+import static dev.dece.rules.support.LintSupport.lint;
+import static dev.dece.rules.support.LintSupport.only;
+import static dev.dece.rules.support.LintSupport.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One test per rule of Timezone.drl, through real DDL (parsed by JSqlParser) and table lists. */

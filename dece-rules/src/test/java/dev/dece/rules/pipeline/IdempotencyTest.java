@@ -1,10 +1,11 @@
 package dev.dece.rules.pipeline;
 
-import dev.dece.core.Artifact;
-import dev.dece.core.Finding;
-import dev.dece.core.Report;
-import dev.dece.core.Severity;
+import dev.dece.core.report.Artifact;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.Severity;
 import dev.dece.rules.support.PipelineYaml;
+
 import org.junit.jupiter.api.Test;
 
 import static dev.dece.rules.support.PipelineYaml.design;

@@ -1,8 +1,9 @@
 package dev.dece.rules.pipeline;
 
-import dev.dece.core.Report;
+import dev.dece.core.report.Report;
 import dev.dece.rules.support.PipelineYaml;
 import dev.dece.rules.support.TestDece;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,9 +1,10 @@
 package dev.dece.rules.pipeline;
 
-import dev.dece.core.Artifact;
-import dev.dece.core.Report;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.Artifact;
+import dev.dece.core.report.Report;
 import dev.dece.rules.support.TestDece;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

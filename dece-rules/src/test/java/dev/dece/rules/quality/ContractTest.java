@@ -1,15 +1,17 @@
 package dev.dece.rules.quality;
 
-import dev.dece.core.Finding;
-import dev.dece.core.Report;
-import dev.dece.core.Severity;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.Severity;
+import dev.dece.rules.support.Contracts;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.dece.rules.quality.Contracts.clean;
-import static dev.dece.rules.quality.Contracts.review;
-import static dev.dece.rules.quality.Contracts.withColumn;
+import static dev.dece.rules.support.Contracts.clean;
+import static dev.dece.rules.support.Contracts.review;
+import static dev.dece.rules.support.Contracts.withColumn;
 import static dev.dece.rules.support.Results.findings;
 import static dev.dece.rules.support.Results.fired;
 import static org.assertj.core.api.Assertions.assertThat;

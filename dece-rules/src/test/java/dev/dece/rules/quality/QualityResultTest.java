@@ -1,11 +1,12 @@
 package dev.dece.rules.quality;
 
-import dev.dece.core.Finding;
-import dev.dece.core.Report;
-import dev.dece.core.Severity;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
 import dev.dece.core.quality.QualityOptions;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Report;
+import dev.dece.core.report.Severity;
 import dev.dece.rules.support.TestDece;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

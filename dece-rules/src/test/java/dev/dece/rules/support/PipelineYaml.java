@@ -1,7 +1,7 @@
 package dev.dece.rules.support;
 
-import dev.dece.core.Report;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
+import dev.dece.core.report.Report;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.dece.rules.support;
 
-import dev.dece.core.Alternative;
-import dev.dece.core.Evidence;
-import dev.dece.core.Finding;
-import dev.dece.core.Recommendation;
-import dev.dece.core.Report;
+import dev.dece.core.report.Alternative;
+import dev.dece.core.report.Evidence;
+import dev.dece.core.report.Finding;
+import dev.dece.core.report.Recommendation;
+import dev.dece.core.report.Report;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.dece.rules.support;
 
 import dev.dece.core.Dece;
-import dev.dece.core.doc.InputException;
+import dev.dece.core.input.InputException;
 
 /** One engine for all rule tests, built once, as a real user would share it. */
 public final class TestDece {

@@ -1,9 +1,0 @@
-package dev.dece.core.brief;
-
-import dev.dece.core.doc.Node;
-import dev.dece.core.engine.Located;
-
-/** One {@code data_consumers[i]} entry. Enum fields are {@code null} when the brief leaves them out. */
-public record Consumer(Node node, int index, String team, UseCase useCase, Latency latency,
-                       QueryPattern queryPattern) implements Located {
-}

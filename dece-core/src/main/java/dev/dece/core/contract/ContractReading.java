@@ -1,0 +1,124 @@
+package dev.dece.core.contract;
+
+import dev.dece.core.doc.Binder;
+import dev.dece.core.drl.Check;
+import dev.dece.core.drl.CheckKind;
+import dev.dece.core.drl.Contract;
+import dev.dece.core.drl.ContractColumn;
+import dev.dece.core.drl.ContractTable;
+import dev.dece.core.drl.Expect;
+import dev.dece.core.drl.Format;
+import dev.dece.core.drl.Node;
+import dev.dece.core.sql.Identifiers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What every contract reader shares: the binder that collects located problems, the facts read so far
+ * (tables, columns, checks with their IDs) and the checks on names, patterns and schedules that every
+ * format makes the same way. One instance per document; not thread-safe.
+ */
+abstract class ContractReading {
+
+    final Binder b = new Binder();
+    final List<ContractTable> tables = new ArrayList<>();
+    final List<ContractColumn> columns = new ArrayList<>();
+    final List<Check> checks = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+
+    /** Reads the document's root into the contract header, collecting its tables, columns and checks. */
+    abstract Contract read(Node root);
+
+
+    void add(Node n, String table, String column, CheckKind kind, Double min, Double max, List<String> values,
+                     String pattern, Double hours, String refT, String refC, String srcT, String srcC, Double maxPct,
+                     String sql, Expect expect, boolean derived) {
+        String base = table + "." + (column == null ? "" : column + ".") + kind.id();
+        int k = ids.merge(base, 1, Integer::sum);
+        String id = k == 1 ? base : base + "-" + k;
+        checks.add(new Check(n, id, table, column, kind, min, max, values, pattern, hours, refT, refC, srcT, srcC, maxPct,
+                sql, expect, derived));
+    }
+
+    void duplicates(List<ContractColumn> cols) {
+        Map<String, ContractColumn> seen = new HashMap<>();
+        for (ContractColumn c : cols) {
+            ContractColumn prev = seen.putIfAbsent(c.name().toLowerCase(Locale.ROOT), c);
+            if (prev != null) {
+                b.problem(c.nameNode(), "column \"" + c.name() + "\" is listed twice in table " + c.table()
+                        + "; the first is at line " + prev.nameNode().line());
+            }
+        }
+        columns.addAll(cols);
+    }
+
+    boolean identifier(Node at, String name, boolean qualified) {
+        String p = qualified ? Identifiers.qualifiedProblem(name) : Identifiers.problem(name);
+        if (p != null) b.problem(at, p);
+        return p == null;
+    }
+
+    boolean regex(Node at, String pattern) {
+        if (pattern == null) {
+            b.problem(at, "is required: a regular expression, e.g. ^[A-Z]{2}$");
+            return false;
+        }
+        try {
+            java.util.regex.Pattern.compile(pattern);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            b.problem(at, "\"" + pattern + "\" is not a regular expression: " + e.getDescription());
+            return false;
+        }
+    }
+
+    void customSql(Node at, String sql) {
+        if (sql == null) {
+            b.problem(at, "is required: a SELECT returning one number; ${table} and ${column} are replaced by quoted names");
+            return;
+        }
+        String p = CustomSql.problem(sql);
+        if (p != null) b.problem(at, p);
+    }
+
+    Double percent(Binder.Obj p, String key) {
+        Double v = p.number(key, 0, "a percentage above 0");
+        if (v != null && (v <= 0 || v > 100)) {
+            b.problem(p.get(key), Format.number(v) + " is not a percentage between 0 and 100");
+            return null;
+        }
+        return v;
+    }
+
+    Double schedule(Node at, String text) {
+        if (text == null) return null;
+        Double h = Schedules.everyHours(text);
+        if (h == null) {
+            b.problem(at, "\"" + text + "\" is not a schedule DECE reads; use five-field cron (0 6 * * *) or @hourly, @daily, @weekly");
+        }
+        return h;
+    }
+
+    <E extends Enum<E> & dev.dece.core.drl.Spelled> E blankChoice(Binder.Obj o, String key, Class<E> type, String what) {
+        Node n = o.get(key);
+        if (n.isScalar() && n.text().isBlank()) return null;
+        return o.choice(key, type, what);
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static List<String> nonBlank(List<String> in) {
+        return in.stream().filter(s -> !s.isBlank()).map(String::strip).toList();
+    }
+
+    static List<String> sorted(List<String> in) {
+        return new ArrayList<>(new TreeSet<>(in));
+    }
+}

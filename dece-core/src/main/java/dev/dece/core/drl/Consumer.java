@@ -1,0 +1,7 @@
+package dev.dece.core.drl;
+
+
+/** One {@code data_consumers[i]} entry. Enum fields are {@code null} when the brief leaves them out. */
+public record Consumer(Node node, int index, String team, UseCase useCase, Latency latency,
+                       QueryPattern queryPattern) implements Located {
+}

@@ -1,0 +1,36 @@
+package dev.dece.core.drl;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * How rules write numbers in messages: deterministic, locale-free and short.
+ *
+ * <pre>{@code
+ * Format.number(100.0)   // "100"
+ * Format.number(2.345)   // "2.35"
+ * Format.gigabytes(1500) // "1.5 TB"
+ * }</pre>
+ */
+public final class Format {
+    private Format() {}
+
+    /** A whole number without {@code .0}; otherwise the exact value rounded half up to two decimals. */
+    public static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        // the exact decimal value of the double, like %.2f, without the Formatter's cost (rules call this often)
+        BigDecimal b = new BigDecimal(d).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return b.scale() <= 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+    }
+
+    /** {@code 1.2 TB}, {@code 40 GB} or {@code 2.5 GB}: a volume given in GB, rounded half up. */
+    public static String gigabytes(double gb) {
+        if (gb >= 1000) return oneDecimal(gb / 1000) + " TB";
+        if (gb >= 10) return new BigDecimal(gb).setScale(0, RoundingMode.HALF_UP).toPlainString() + " GB";
+        return oneDecimal(gb) + " GB";
+    }
+
+    private static String oneDecimal(double v) {
+        return new BigDecimal(v).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+}

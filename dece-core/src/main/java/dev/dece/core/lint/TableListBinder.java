@@ -1,0 +1,110 @@
+package dev.dece.core.lint;
+
+import dev.dece.core.doc.Binder;
+import dev.dece.core.drl.Column;
+import dev.dece.core.drl.ColumnType;
+import dev.dece.core.drl.Node;
+import dev.dece.core.drl.ObjectKind;
+import dev.dece.core.drl.Table;
+import dev.dece.core.input.InputException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Binds a plain list of objects to lint:
+ * <pre>{@code
+ * tables:
+ *   - name: fct_orders
+ *     kind: fact            # optional: raw, staging, intermediate, fact, dimension, mart, snapshot, source
+ *     primary_key: order_id # optional
+ *     columns:
+ *       - {name: order_id, type: bigint, tests: [unique, not_null]}
+ * }</pre>
+ * Tests are optional; when any column of the file lists {@code tests}, the file's tables are held to
+ * the dbt testing checklist.
+ */
+final class TableListBinder {
+
+    static final List<String> TOP = List.of("tables");
+    static final List<String> TABLE = List.of("name", "kind", "primary_key", "columns", "tests");
+    static final List<String> COLUMN = List.of("name", "type", "tests", "description");
+
+    private TableListBinder() {}
+
+    /** @throws InputException listing every problem found */
+    public static List<Table> bind(List<Node> docs) throws InputException {
+        Node root = docs.get(0);
+        Binder b = new Binder();
+        if (!root.isMap()) {
+            b.problem(root, "expected a mapping with tables: [{name, kind, columns: [{name, type}]}], found "
+                    + (root.isList() ? "a list" : "\"" + root.display() + "\""));
+            b.throwIfProblems();
+        }
+        Binder.Obj top = b.object(root, TOP);
+        List<Node> tableNodes = top.list("tables");
+        if (tableNodes.isEmpty()) b.problem(top.get("tables"), "at least one table is required: {name, kind, columns: [{name, type}]}");
+        boolean testsKnown = false;
+        for (Node tn : tableNodes) {
+            if (tn.get("tests").isPresent()) testsKnown = true;
+            for (Node cn : tn.get("columns").items()) if (cn.get("tests").isPresent()) testsKnown = true;
+        }
+        List<Table> out = new ArrayList<>();
+        for (Node tn : tableNodes) {
+            Binder.Obj t = b.object(tn, TABLE);
+            if (!tn.isMap()) continue;
+            String name = t.requiredString("name", "name the table");
+            ObjectKind kind = t.choice("kind", ObjectKind.class, "an object kind");
+            boolean declared = kind != null;
+            if (kind == null && name != null) kind = Tables.kindOf(name);
+            List<Column> cols = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<Set<String>> tests = new ArrayList<>();
+            for (Node cn : t.list("columns")) {
+                Binder.Obj c = b.object(cn, COLUMN);
+                if (!cn.isMap()) continue;
+                String cname = c.requiredString("name", "name the column");
+                if (cname == null) continue;
+                String type = c.string("type");
+                Set<String> ts = testNames(b, c.list("tests"));
+                names.add(cname);
+                tests.add(ts);
+                cols.add(new Column(name, cname, type, ColumnType.of(type, null), ts, false, cn.file(), cn.line(), cn.column(), cn.path()));
+            }
+            Set<String> modelTests = new LinkedHashSet<>();
+            for (Node mt : t.list("tests")) {
+                String n = testName(mt);
+                if (n == null) continue;
+                String field = mt.isMap() ? mt.fields().values().iterator().next().get("field").text() : null;
+                modelTests.add(field == null ? n : n + ":" + field.toLowerCase(Locale.ROOT));
+            }
+            if (name == null) continue;
+            String pk = Tables.primaryKey(name, names, Binder.blankToNull(t.string("primary_key")), tests);
+            out.add(new Table(name, kind, declared, "tables", null, Tables.markKey(cols, pk), pk, testsKnown, modelTests,
+                    null, tn.file(), tn.line(), tn.column(), tn.path()));
+        }
+        b.throwIfProblems();
+        return out;
+    }
+
+    static Set<String> testNames(Binder b, List<Node> items) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Node i : items) {
+            String n = testName(i);
+            if (n == null) b.problem(i, "expected a test name or {name: {arguments}}, found " + i.display());
+            else out.add(n);
+        }
+        return out;
+    }
+
+    /** {@code unique}, {@code dbt_utils.recency: {...}} gives {@code recency}. */
+    static String testName(Node i) {
+        String raw = i.isScalar() ? i.text() : i.isMap() && i.fields().size() == 1 ? i.fields().keySet().iterator().next() : null;
+        if (raw == null) return null;
+        String n = raw.strip().toLowerCase(Locale.ROOT);
+        return n.contains(".") ? n.substring(n.lastIndexOf('.') + 1) : n;
+    }
+}

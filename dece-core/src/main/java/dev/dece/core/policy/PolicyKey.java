@@ -1,0 +1,87 @@
+package dev.dece.core.policy;
+
+import java.util.Locale;
+
+/**
+ * Every threshold a rule uses, with the methodology's value as its default. Rules read them from the
+ * {@link Policy} fact ({@code $p.value(PolicyKey.SPARK_BEST_ABOVE_GB_PER_DAY)}), never from literals, so a team
+ * can tune DECE with a policy file and no rebuild. Keys marked "DECE default" fill a gap where the
+ * methodology names a condition ("tight budget", "small team") without a number.
+ */
+public enum PolicyKey {
+    // Phase 1: architecture pattern and technology selection
+    DATA_MESH_MIN_TEAMS(5, "teams", "Data mesh fits above this many data teams (>5 teams); below it, do not use", "Phase 11 > Data Mesh Principles"),
+    DATA_MESH_MIN_ENGINEERS(20, "engineers", "Data mesh is over-engineering below this many engineers in total", "Phase 11 > Data Mesh Principles"),
+    AIRFLOW_MIN_TASKS(5, "tasks", "Airflow is overkill for pipelines with fewer tasks than this", "Phase 1 > Orchestration"),
+    CRON_MAX_PIPELINES(3, "pipelines", "Cron + scripts fits fewer pipelines than this", "Phase 1 > Orchestration"),
+    SMALL_TEAM_MAX_ENGINEERS(3, "engineers", "A team this size or smaller is a small team (DECE default; the methodology says 'small team')", "Phase 1 > Technology Selection Guide"),
+    SPARK_BEST_ABOVE_GB_PER_DAY(100, "GB/day", "Spark is best above this daily volume", "Phase 1 > Processing"),
+    SPARK_OVERKILL_BELOW_GB_PER_DAY(10, "GB/day", "Spark is overkill below this daily volume", "Phase 1 > Processing"),
+    DUCKDB_MAX_GB_PER_DAY(100, "GB/day", "DuckDB fits below this daily volume", "Phase 1 > Processing"),
+    POLARS_MAX_GB_PER_DAY(50, "GB/day", "Polars fits below this daily volume", "Phase 1 > Processing"),
+    PANDAS_BEST_BELOW_GB_PER_DAY(1, "GB/day", "Pandas fits below this daily volume", "Phase 1 > Processing"),
+    PANDAS_AVOID_ABOVE_GB_PER_DAY(5, "GB/day", "Pandas is to be avoided above this daily volume", "Phase 1 > Processing"),
+    POSTGRES_BEST_BELOW_GB(500, "GB retained", "PostgreSQL fits light analytics below this retained volume", "Phase 1 > Storage"),
+    POSTGRES_AVOID_ABOVE_GB(1000, "GB retained", "PostgreSQL is to be avoided for analytics above this retained volume (>1 TB)", "Phase 1 > Storage"),
+    TIGHT_BUDGET_USD(2000, "USD/month", "A monthly budget below this is a tight budget (DECE default)", "Phase 1 > Storage"),
+    SMALL_DATA_BELOW_GB_PER_DAY(10, "GB/day", "Below this daily volume the data is small (Databricks 'small data'; DECE default, same as Spark's overkill line)", "Phase 1 > Storage"),
+    GROWTH_NEAR_MONTHS(12, "months", "First growth horizon reported", "Phase 1 > Technology Selection Guide"),
+    GROWTH_FAR_MONTHS(36, "months", "Second growth horizon reported", "Phase 1 > Technology Selection Guide"),
+    GROWTH_SEARCH_MONTHS(60, "months", "Tool boundaries crossed this far ahead are reported: P2 within the first growth horizon, P3 after it (DECE default)", "Phase 1 > Technology Selection Guide"),
+
+    // Phase 2 and 6: modeling methodology and governance
+    INMON_MIN_SUBJECT_AREAS(3, "subject areas", "An enterprise 3NF warehouse (Inmon) pays off from this many subject areas, counted as distinct source owner domains (DECE default; the methodology says 'enterprise data warehouse')", "Phase 2 > Modeling Methodology Decision"),
+    DATA_VAULT_MIN_SOURCES(2, "sources", "Data Vault's 'multiple sources' starts at this many sources (used with auditability needs)", "Phase 2 > Modeling Methodology Decision"),
+    DATA_VAULT_MIN_SOURCE_DOMAINS(3, "owner domains", "Sources owned by this many distinct domains change independently enough for Data Vault's agile warehousing (DECE default)", "Phase 2 > Modeling Methodology Decision"),
+    OBT_MAX_SOURCES(2, "sources", "One Big Table fits 'few joins': at most this many sources pre-joined into one table (DECE default)", "Phase 2 > Modeling Methodology Decision"),
+    ACTIVITY_SCHEMA_MIN_STREAM_PERCENT(50, "% of sources", "Activity Schema fits when at least this share of the sources are event streams (DECE default for 'event analytics')", "Phase 2 > Modeling Methodology Decision"),
+    SOX_MIN_RETENTION_MONTHS(84, "months", "SOX financial and audit records are kept at least this long (DECE default: 7 years, SEC Rule 2-06 under SOX section 802; the methodology gives no figure)", "Phase 6 > Data Classification"),
+
+    // Phase 3 and 5: pipelines, loads, partitioning, Spark
+    FULL_EXTRACTION_MAX_ROWS(1_000_000, "rows", "Full extraction is only viable below this many rows", "Phase 3 > Extraction Strategy Decision Tree"),
+    TRUNCATE_RELOAD_MAX_ROWS(1_000_000, "rows", "Truncate-reload fits tables below this many rows", "Phase 3 > Load Strategy Decision"),
+    PARTITION_MIN_MB(100, "MB", "Smallest target partition size (compressed)", "Phase 5 > Partitioning Strategy"),
+    PARTITION_MAX_MB(1024, "MB", "Largest target partition size (compressed)", "Phase 5 > Partitioning Strategy"),
+    MAX_PARTITIONS_PER_TABLE(10_000, "partitions", "A table should have fewer partitions than this", "Phase 5 > Partitioning Strategy"),
+    BROADCAST_MAX_MB(100, "MB", "Broadcast a join side smaller than this", "Phase 5 > Spark Optimization Guide"),
+    SMALL_FILE_MB(1, "MB", "Files below this size are small files to compact", "Edge Cases > Data Lake Anti-Patterns"),
+    SLA_WARNING_PERCENT(80, "% of SLA", "Runtime above this share of the SLA is a P3 warning", "Phase 7 > Alert Severity"),
+
+    // Phase 4: quality and contracts
+    P1_RECORDS_AFFECTED_PERCENT(5, "% of records", "More than this share of records affected is P1", "Phase 4 > Quality Severity Levels"),
+    P2_RECORDS_AFFECTED_PERCENT(1, "% of records", "Below this share of records affected is P2", "Phase 4 > Quality Severity Levels"),
+    RECONCILIATION_MAX_VARIANCE_PERCENT(1, "% of source total", "Cross-system sum variance must stay below this", "Phase 4 > Quality Check Templates"),
+    DISTRIBUTION_MAX_VALUE_PERCENT(50, "% of rows", "Alert when one value holds more than this share (DECE default for {max_pct})", "Phase 4 > Quality Check Templates"),
+    BREAKING_CHANGE_NOTICE_DAYS(30, "days", "Notice period of the notify-30-days breaking-change policy", "Phase 4 > Data Contract Template"),
+    QUALITY_WIDE_IMPACT_CONSUMERS(3, "consumers", "A failed check on a contract read by this many consumers or more has downstream impact and is P1 (DECE default; P2 is 'no downstream impact')", "Phase 4 > Quality Severity Levels"),
+    RENAME_MIN_NAME_SIMILARITY(0.5, "0..1", "Two same-typed columns, one removed and one added, are a rename when their names are at least this similar (DECE default)", "Phase 10 > Schema Change Management"),
+
+    // Phase 7 and 9: monitoring and cost
+    SUCCESS_RATE_ALERT_PERCENT(95, "%", "Alert when the pipeline success rate falls below this", "Phase 7 > Pipeline Health Dashboard"),
+    VOLUME_VARIANCE_ALERT_PERCENT(50, "%", "Alert when the day's rows differ from the 7-day average by more than this", "Phase 7 > Pipeline Health Dashboard"),
+    SINGLE_PIPELINE_SPEND_PERCENT(30, "% of spend", "One pipeline above this share of total spend is a cost red flag", "Phase 9 > Cost Red Flags"),
+    BUDGET_ALERT_PERCENT(110, "% of budget", "Alert when infrastructure cost passes this share of the budget", "Phase 7 > Pipeline Health Dashboard"),
+    LARGE_TABLE_TB(1, "TB", "Full scans on tables above this size are a cost red flag", "Phase 9 > Cost Red Flags");
+
+    private final double defaultValue;
+    private final String unit;
+    private final String description;
+    private final String section;
+
+    PolicyKey(double defaultValue, String unit, String description, String section) {
+        this.defaultValue = defaultValue;
+        this.unit = unit;
+        this.description = description;
+        this.section = section;
+    }
+
+    /** The key as written in a policy file, e.g. {@code spark_best_above_gb_per_day}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public double defaultValue() { return defaultValue; }
+    public String unit() { return unit; }
+    public String description() { return description; }
+    public String section() { return section; }
+}

@@ -1,0 +1,84 @@
+package dev.dece.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a report as JUnit XML, so CI servers show checks as tests: one test case per
+ * {@link Report#checks() check outcome} (passed, failed with its severity and rule, or in error); every
+ * other finding (contract review, schema change) is one failed test case. Deterministic: no time stamps,
+ * no durations.
+ */
+final class JUnitWriter {
+    private JUnitWriter() {}
+
+    static String write(Report r) {
+        java.util.Set<String> checkIds = new java.util.HashSet<>();
+        for (CheckOutcome c : r.checks()) checkIds.add(c.id());
+        List<Finding> others = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            if (f.subject() == null || !checkIds.contains(f.subject())) others.add(f);
+        }
+        StringBuilder cases = new StringBuilder();
+        int failures = 0;
+        int errors = 0;
+        String suite = "dece " + r.command() + " " + String.join(" ", r.inputs());
+        for (CheckOutcome c : r.checks()) {
+            cases.append("    <testcase classname=\"").append(x("dece." + r.command() + "." + c.subject())).append("\" name=\"").append(x(c.id())).append("\"");
+            if (c.status() == CheckOutcome.Status.PASS) {
+                cases.append("/>\n");
+                continue;
+            }
+            Finding f = c.finding();
+            StringBuilder detail = new StringBuilder();
+            for (Evidence m : c.measures()) {
+                if (detail.length() > 0) detail.append(", ");
+                detail.append(m.path()).append(": ").append(m.value());
+            }
+            if (c.status() == CheckOutcome.Status.ERROR) {
+                errors++;
+                cases.append(">\n      <error type=\"").append(f == null ? "error" : f.severity().name()).append("\" message=\"")
+                        .append(x(f == null ? "check could not run" : f.ruleId() + ": " + f.message())).append("\"/>\n    </testcase>\n");
+            } else {
+                failures++;
+                cases.append(">\n      <failure type=\"").append(f == null ? "fail" : f.severity().name()).append("\" message=\"")
+                        .append(x(f == null ? "check failed" : f.severity() + " " + f.ruleId() + ": " + f.message())).append("\">")
+                        .append(x(detail + (f == null ? "" : "\nfix: " + f.remediation()))).append("</failure>\n    </testcase>\n");
+            }
+        }
+        for (Finding f : others) {
+            failures++;
+            cases.append("    <testcase classname=\"").append(x("dece." + f.topic())).append("\" name=\"")
+                    .append(x(f.ruleId() + " " + f.location().path())).append("\">\n      <failure type=\"").append(f.severity().name())
+                    .append("\" message=\"").append(x(f.severity() + " " + f.ruleId() + ": " + f.message())).append("\">")
+                    .append(x(where(f) + "\nfix: " + f.remediation())).append("</failure>\n    </testcase>\n");
+        }
+        int tests = r.checks().size() + others.size();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dece\" tests=\"" + tests + "\" failures=\"" + failures
+                + "\" errors=\"" + errors + "\">\n  <testsuite name=\"" + x(suite) + "\" tests=\"" + tests + "\" failures=\"" + failures
+                + "\" errors=\"" + errors + "\" skipped=\"0\">\n" + cases + "  </testsuite>\n</testsuites>\n";
+    }
+
+    private static String where(Finding f) {
+        return f.location().file() + (f.location().line() > 0 ? ":" + f.location().line() : "") + " " + f.location().path();
+    }
+
+    /** XML attribute and text escaping; control characters other than tab and newline are dropped. */
+    static String x(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&': sb.append("&amp;"); break;
+                case '<': sb.append("&lt;"); break;
+                case '>': sb.append("&gt;"); break;
+                case '"': sb.append("&quot;"); break;
+                case '\'': sb.append("&apos;"); break;
+                case '\n': sb.append("&#10;"); break;
+                case '\t': sb.append("&#9;"); break;
+                default:
+                    if (c >= 0x20) sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.dece.core.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of one DECE command: recommendations, findings, artifacts and, for commands that run
+ * checks, their typed outcomes, in a deterministic order (recommendations by topic then choice;
+ * findings by severity, then rule ID, then location; checks in the order the command ran them).
+ *
+ * @param command         e.g. {@code assess}
+ * @param inputs          the input file names as given
+ * @param recommendations never null
+ * @param findings        never null
+ * @param artifacts       never null
+ * @param checks          the checks the command ran, each linked to the finding it raised; empty when it ran none
+ */
+public record Report(String command, List<String> inputs, List<Recommendation> recommendations,
+                     List<Finding> findings, List<Artifact> artifacts, List<CheckOutcome> checks) {
+
+    public Report {
+        inputs = List.copyOf(inputs);
+        recommendations = List.copyOf(recommendations);
+        findings = List.copyOf(findings);
+        artifacts = List.copyOf(artifacts);
+        checks = List.copyOf(checks);
+    }
+
+    /** A report of a command that ran no checks. */
+    public Report(String command, List<String> inputs, List<Recommendation> recommendations,
+                  List<Finding> findings, List<Artifact> artifacts) {
+        this(command, inputs, recommendations, findings, artifacts, List.of());
+    }
+
+    /** The most severe finding's severity, if there is a finding. */
+    public Optional<Severity> highestSeverity() {
+        return findings.stream().map(Finding::severity).min(Enum::compareTo);
+    }
+
+    /** True when some finding is {@code threshold} or more severe; drives the command line's exit code 1. */
+    public boolean hasFindingAtLeast(Severity threshold) {
+        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+
+    /** Recommendations for one topic, in report order. */
+    public List<Recommendation> recommendations(String topic) {
+        return recommendations.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /** This report with {@code more} artifacts after its own, in the order given. */
+    public Report withArtifacts(List<Artifact> more) {
+        List<Artifact> all = new ArrayList<>(artifacts);
+        all.addAll(more);
+        return new Report(command, inputs, recommendations, findings, all, checks);
+    }
+
+    /** This report with its artifacts sorted by kind, then name. */
+    public Report sortArtifacts() {
+        List<Artifact> all = new ArrayList<>(artifacts);
+        all.sort(Comparator.comparing(Artifact::kind).thenComparing(Artifact::name));
+        return new Report(command, inputs, recommendations, findings, all, checks);
+    }
+
+    /**
+     * This report with the outcomes of the checks the command ran, in the order given, each linked to the most
+     * severe finding whose {@link Finding#subject()} is the check's ID (findings are already in severity
+     * order).
+     */
+    public Report withChecks(List<CheckOutcome> outcomes) {
+        List<CheckOutcome> linked = new ArrayList<>(outcomes.size());
+        java.util.Map<String, Finding> first = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            if (f.subject() != null) first.putIfAbsent(f.subject(), f);
+        }
+        for (CheckOutcome o : outcomes) linked.add(o.withFinding(first.get(o.id())));
+        return new Report(command, inputs, recommendations, findings, artifacts, linked);
+    }
+}

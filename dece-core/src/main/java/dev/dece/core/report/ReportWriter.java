@@ -1,0 +1,233 @@
+package dev.dece.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a {@link Report} as text, JSON or Markdown. Pure functions of the report, so the same report
+ * always renders to the same bytes ({@code \n} line ends, no time stamps, no hash-ordered maps).
+ * Thread-safe.
+ */
+final class ReportWriter {
+
+    /** Created on first JSON use only: text output should not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    private ReportWriter() {}
+
+    static String write(Report report, OutputFormat format) {
+        switch (format) {
+            case JSON: return json(report);
+            case MARKDOWN: return markdown(report);
+            case SARIF: return SarifWriter.write(report);
+            case JUNIT: return JUnitWriter.write(report);
+            default: return text(report);
+        }
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    /** The JSON contract: {@code {command, inputs, recommendations[], findings[], artifacts[], checks[]?, summary}}. */
+    static String json(Report r) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("command", r.command());
+        ArrayNode inputs = root.putArray("inputs");
+        r.inputs().forEach(inputs::add);
+        ArrayNode recs = root.putArray("recommendations");
+        for (Recommendation rec : r.recommendations()) {
+            ObjectNode o = recs.addObject();
+            o.put("ruleId", rec.ruleId());
+            o.put("topic", rec.topic());
+            o.put("choice", rec.choice());
+            o.put("rationale", rec.rationale());
+            evidence(o.putArray("evidence"), rec.evidence());
+            ArrayNode alts = o.putArray("alternatives");
+            for (Alternative a : rec.alternatives()) {
+                alts.addObject().put("choice", a.choice()).put("reason", a.reason());
+            }
+        }
+        ArrayNode fs = root.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode o = fs.addObject();
+            o.put("ruleId", f.ruleId());
+            o.put("severity", f.severity().name());
+            o.put("topic", f.topic());
+            o.put("message", f.message());
+            ObjectNode loc = o.putObject("location");
+            loc.put("file", f.location().file());
+            loc.put("line", f.location().line());
+            loc.put("path", f.location().path());
+            o.put("remediation", f.remediation());
+            evidence(o.putArray("evidence"), f.evidence());
+            if (f.subject() != null) o.put("subject", f.subject());
+        }
+        ArrayNode arts = root.putArray("artifacts");
+        for (Artifact a : r.artifacts()) {
+            arts.addObject().put("kind", a.kind()).put("name", a.name()).put("content", a.content());
+        }
+        if (!r.checks().isEmpty()) {
+            ArrayNode cs = root.putArray("checks");
+            for (CheckOutcome c : r.checks()) {
+                ObjectNode o = cs.addObject();
+                o.put("id", c.id()).put("kind", c.kind()).put("subject", c.subject()).put("status", c.status().label());
+                ObjectNode m = o.putObject("measures");
+                for (Evidence e : c.measures()) m.put(e.path(), e.value());
+                if (c.detail() != null) o.put("detail", c.detail());
+                if (c.finding() != null) o.put("ruleId", c.finding().ruleId()).put("severity", c.finding().severity().name());
+            }
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("recommendations", r.recommendations().size());
+        summary.put("findings", r.findings().size());
+        ObjectNode bySev = summary.putObject("bySeverity");
+        counts(r).forEach((s, n) -> bySev.put(s.name(), n));
+        try {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            return Json.MAPPER.writer(pp).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void evidence(ArrayNode arr, List<Evidence> ev) {
+        for (Evidence e : ev) {
+            arr.addObject().put("path", e.path()).put("value", e.value());
+        }
+    }
+
+    static Map<Severity, Integer> counts(Report r) {
+        Map<Severity, Integer> m = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) m.put(s, 0);
+        for (Finding f : r.findings()) m.merge(f.severity(), 1, Integer::sum);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /** For people: recommendations grouped by topic with the why, then findings by severity. */
+    static String text(Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("DECE ").append(r.command()).append(": ").append(String.join(", ", r.inputs())).append("\n");
+        if (!r.recommendations().isEmpty()) {
+            sb.append("\nRECOMMENDATIONS\n");
+            for (Map.Entry<String, List<Recommendation>> e : byTopic(r.recommendations()).entrySet()) {
+                sb.append("\n  ").append(e.getKey()).append('\n');
+                for (Recommendation rec : e.getValue()) {
+                    sb.append("    ").append(rec.choice()).append("  [").append(rec.ruleId()).append("]\n");
+                    sb.append("      why:  ").append(rec.rationale()).append('\n');
+                    if (!rec.evidence().isEmpty()) {
+                        sb.append("      from: ").append(rec.evidence().stream().map(ReportWriter::ev)
+                                .collect(Collectors.joining("; "))).append('\n');
+                    }
+                    for (Alternative a : rec.alternatives()) {
+                        sb.append("      not ").append(a.choice()).append(": ").append(a.reason()).append('\n');
+                    }
+                }
+            }
+        }
+        if (!r.findings().isEmpty()) {
+            sb.append("\nFINDINGS\n");
+            for (Finding f : r.findings()) {
+                sb.append("\n  ").append(f.severity()).append(' ').append(f.severity().word()).append("  ")
+                        .append(f.ruleId()).append("  ").append(f.topic()).append("  ").append(where(f)).append('\n');
+                sb.append("    ").append(f.message()).append('\n');
+                sb.append("    fix: ").append(f.remediation()).append('\n');
+            }
+        }
+        for (Artifact a : r.artifacts()) {
+            sb.append("\nARTIFACT ").append(a.kind()).append(": ").append(a.name()).append('\n');
+            sb.append(a.content());
+            if (!a.content().endsWith("\n")) sb.append('\n');
+        }
+        sb.append('\n').append(summaryLine(r)).append('\n');
+        return sb.toString();
+    }
+
+    /** {@code 9 recommendations, 2 findings (P0 0, P1 1, P2 1, P3 0)}. */
+    static String summaryLine(Report r) {
+        Map<Severity, Integer> c = counts(r);
+        return plural(r.recommendations().size(), "recommendation") + ", " + plural(r.findings().size(), "finding") + " ("
+                + c.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private static String ev(Evidence e) {
+        return e.path() + " = " + e.value();
+    }
+
+    private static String where(Finding f) {
+        StringBuilder sb = new StringBuilder(f.location().file());
+        if (f.location().line() > 0) sb.append(':').append(f.location().line());
+        if (!f.location().path().isEmpty()) sb.append(' ').append(f.location().path());
+        return sb.toString();
+    }
+
+    private static Map<String, List<Recommendation>> byTopic(List<Recommendation> recs) {
+        Map<String, List<Recommendation>> m = new LinkedHashMap<>();
+        for (Recommendation r : recs) m.computeIfAbsent(r.topic(), k -> new ArrayList<>()).add(r);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ Markdown
+
+    static String markdown(Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# DECE ").append(r.command()).append(": ").append(String.join(", ", r.inputs())).append("\n\n");
+        sb.append(summaryLine(r)).append("\n");
+        if (!r.recommendations().isEmpty()) {
+            sb.append("\n## Recommendations\n");
+            for (Map.Entry<String, List<Recommendation>> e : byTopic(r.recommendations()).entrySet()) {
+                sb.append("\n### ").append(e.getKey()).append("\n");
+                for (Recommendation rec : e.getValue()) {
+                    sb.append("\n**").append(rec.choice()).append("** (`").append(rec.ruleId()).append("`): ")
+                            .append(md(rec.rationale())).append("\n");
+                    if (!rec.evidence().isEmpty()) {
+                        sb.append("\n- Evidence: ").append(rec.evidence().stream()
+                                .map(x -> "`" + x.path() + "` = " + md(x.value())).collect(Collectors.joining(", "))).append("\n");
+                    }
+                    for (Alternative a : rec.alternatives()) {
+                        sb.append("- Not ").append(a.choice()).append(": ").append(md(a.reason())).append("\n");
+                    }
+                }
+            }
+        }
+        if (!r.findings().isEmpty()) {
+            sb.append("\n## Findings\n\n| Severity | Rule | Topic | Where | Finding | Fix |\n|---|---|---|---|---|---|\n");
+            for (Finding f : r.findings()) {
+                sb.append("| ").append(f.severity()).append(" | ").append(f.ruleId()).append(" | ").append(f.topic())
+                        .append(" | ").append(md(where(f))).append(" | ").append(md(f.message())).append(" | ")
+                        .append(md(f.remediation())).append(" |\n");
+            }
+        }
+        for (Artifact a : r.artifacts()) {
+            sb.append("\n## Artifact: ").append(a.name()).append(" (").append(a.kind()).append(")\n\n```\n")
+                    .append(a.content());
+            if (!a.content().endsWith("\n")) sb.append('\n');
+            sb.append("```\n");
+        }
+        return sb.toString();
+    }
+
+    private static String md(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.dece.core.contract;
+
+import dev.dece.core.doc.DocumentLoader;
+import dev.dece.core.drl.BreakingChangePolicy;
+import dev.dece.core.drl.Check;
+import dev.dece.core.drl.CheckKind;
+import dev.dece.core.drl.Classification;
+import dev.dece.core.drl.Contract;
+import dev.dece.core.drl.ContractColumn;
+import dev.dece.core.drl.ContractTable;
+import dev.dece.core.drl.Expect;
+import dev.dece.core.drl.SqlType;
+import dev.dece.core.drl.SupportHours;
+import dev.dece.core.input.InputException;
+import dev.dece.core.input.Limits;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Binding both contract formats: the facts they give, and located errors with did-you-mean. */
+class ContractReaderTest {
+
+    static BoundContract bind(String name, String text) throws InputException {
+        return ContractReader.read(new DocumentLoader(Limits.DEFAULT).load(name, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void templateFieldsBecomeFacts() throws InputException {
+        BoundContract b = bind("c.yaml", """
+                contract:
+                  name: fct_orders
+                  version: 1.2.0
+                  owner: orders
+                  consumers: [bi, finance]
+                  sla: {freshness_hours: 6, availability_percent: 99.9, support_hours: 24x7}
+                  pipeline_schedule: "0 */2 * * *"
+                  schema:
+                    - column: order_id
+                      type: bigint
+                      nullable: false
+                      checks: [{type: not_null}, {type: unique}]
+                    - column: status
+                      type: varchar(16)
+                      checks: [{type: enum, params: {values: [b, a]}}]
+                  breaking_change_policy: version-bump
+                  notification_channel: "#orders"
+                """);
+        Contract c = b.contract();
+        assertThat(c.format()).isEqualTo("template");
+        assertThat(c.consumers()).containsExactly("bi", "finance");
+        assertThat(c.freshnessHours()).isEqualTo(6.0);
+        assertThat(c.pipelineEveryHours()).isEqualTo(2.0);
+        assertThat(c.supportHours()).isEqualTo(SupportHours.ALWAYS);
+        assertThat(c.breakingChangePolicy()).isEqualTo(BreakingChangePolicy.VERSION_BUMP);
+        assertThat(c.major()).isEqualTo(1);
+        assertThat(b.columns()).extracting(ContractColumn::name).containsExactly("order_id", "status");
+        assertThat(b.columns().get(0).nullable()).isFalse();
+        assertThat(b.columns().get(0).unique()).isTrue();
+        assertThat(b.columns().get(1).enumValues()).containsExactly("a", "b");
+        assertThat(b.columns().get(1).type().family()).isEqualTo(SqlType.Family.STRING);
+        assertThat(b.checks()).extracting(Check::id).containsExactly("fct_orders.order_id.not_null", "fct_orders.order_id.unique", "fct_orders.status.enum");
+    }
+
+    @Test
+    void templateMistakesAreLocatedWithSuggestions() {
+        assertThatThrownBy(() -> bind("c.yaml", """
+                contract:
+                  name: t
+                  ownr: me
+                  sla: {freshness_hours: soon}
+                  schema:
+                    - column: a
+                      checks: [{type: not-nul}, {type: range}]
+                  breaking_change_policy: sometimes
+                """))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("c.yaml:3:3: contract.ownr: unknown key \"ownr\"; did you mean \"owner\"?")
+                .hasMessageContaining("c.yaml:4:26: contract.sla.freshness_hours: \"soon\" is not a number")
+                .hasMessageContaining("contract.schema[0].checks[0].type: \"not-nul\" is not a check type")
+                .hasMessageContaining("(did you mean \"not-null\"?)")
+                .hasMessageContaining("contract.schema[0].checks[1].params: range needs params.min, params.max or both")
+                .hasMessageContaining("c.yaml:8:27: contract.breaking_change_policy: \"sometimes\" is not a breaking-change policy; use one of notify-30-days, version-bump, never-break");
+    }
+
+    @Test
+    void odcsMapsOntoTheSameFacts() throws InputException {
+        BoundContract b = bind("orders.odcs.yaml", """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: 53581432
+                name: orders
+                version: 2.0.0
+                status: active
+                team: {name: orders-platform}
+                support:
+                  - {channel: "#orders-help", url: "https://chat/help"}
+                  - {channel: "#orders-announce", url: "https://chat/ann", scope: announcements}
+                slaDefaultElement: orders.loaded_at
+                slaProperties:
+                  - {property: latency, value: 4, unit: h}
+                  - {property: frequency, value: 1, unit: d}
+                customProperties:
+                  - {property: consumers, value: [bi, ml]}
+                  - {property: breakingChangePolicy, value: never-break}
+                schema:
+                  - name: orders
+                    physicalName: fct_orders
+                    properties:
+                      - {name: order_id, physicalType: bigint, primaryKey: true}
+                      - name: email
+                        logicalType: string
+                        classification: confidential
+                        tags: [pii]
+                        logicalTypeOptions: {pattern: "^.+@.+$"}
+                      - name: customer_id
+                        physicalType: bigint
+                        required: true
+                        relationships: [{to: customers.id}]
+                        quality:
+                          - {metric: nullValues, mustBeLessOrEqualTo: 5, unit: percent}
+                      - {name: loaded_at, physicalType: timestamp}
+                    quality:
+                      - {metric: rowCount, mustBeGreaterThan: 1000}
+                  - name: customers
+                    physicalName: dim_customers
+                    properties:
+                      - {name: id, physicalType: bigint, primaryKey: true}
+                """);
+        Contract c = b.contract();
+        assertThat(c.format()).isEqualTo("odcs");
+        assertThat(c.owner()).isEqualTo("orders-platform");
+        assertThat(c.consumers()).containsExactly("bi", "ml");
+        assertThat(c.notificationChannel()).isEqualTo("#orders-announce (https://chat/ann)");
+        assertThat(c.freshnessHours()).isEqualTo(4.0);
+        assertThat(c.pipelineEveryHours()).isEqualTo(24.0);
+        assertThat(c.breakingChangePolicy()).isEqualTo(BreakingChangePolicy.NEVER_BREAK);
+        assertThat(b.tables()).extracting(ContractTable::name).containsExactly("fct_orders", "dim_customers");
+        ContractColumn email = b.columns().get(1);
+        assertThat(email.pii()).isTrue();
+        assertThat(email.classification()).isEqualTo(Classification.CONFIDENTIAL);
+        assertThat(b.checks()).extracting(Check::id).contains("fct_orders.order_id.not_null", "fct_orders.order_id.unique",
+                "fct_orders.email.regex", "fct_orders.customer_id.not_null", "fct_orders.customer_id.not_null-2",
+                "fct_orders.customer_id.referential", "fct_orders.loaded_at.freshness", "fct_orders.volume");
+        Check ref = b.checks().stream().filter(k -> k.kind() == CheckKind.REFERENTIAL).findFirst().orElseThrow();
+        assertThat(ref.refTable()).isEqualTo("dim_customers"); // logical name mapped to the physical one
+        Check pct = b.checks().stream().filter(k -> k.id().equals("fct_orders.customer_id.not_null-2")).findFirst().orElseThrow();
+        assertThat(pct.expect()).isEqualTo(new Expect("<=", 5, 0, true));
+        Check rows = b.checks().stream().filter(k -> k.kind() == CheckKind.VOLUME).findFirst().orElseThrow();
+        assertThat(rows.expect().describe()).isEqualTo("> 1000");
+    }
+
+    @Test
+    void odcsMistakesAreLocated() {
+        assertThatThrownBy(() -> bind("o.yaml", """
+                apiVersion: v2.2.2
+                kind: DataContract
+                id: x
+                version: 1.0.0
+                status: active
+                schema:
+                  - name: t
+                    properties:
+                      - {name: a, physicalTyp: int}
+                      - name: b
+                        quality: [{metric: nullValue}]
+                """))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("o.yaml:1:13: apiVersion: \"v2.2.2\" is not an ODCS v3 version")
+                .hasMessageContaining("schema[0].properties[0].physicalTyp: unknown key \"physicalTyp\"; did you mean \"physicalType\"?")
+                .hasMessageContaining("schema[0].properties[1].quality[0].metric: \"nullValue\" is not a library metric DECE runs");
+    }
+
+    @Test
+    void neitherFormatIsExplained() {
+        assertThatThrownBy(() -> bind("x.yaml", "project_name: p\n"))
+                .hasMessageContaining("x.yaml:1:1: is neither a Data Contract Template")
+                .hasMessageContaining("found keys project_name");
+    }
+
+    @Test
+    void schedulesGiveTheLongestGap() {
+        assertThat(Schedules.everyHours("0 6 * * *")).isEqualTo(24.0);
+        assertThat(Schedules.everyHours("*/15 * * * *")).isEqualTo(0.25);
+        assertThat(Schedules.everyHours("0 6,18 * * *")).isEqualTo(12.0);
+        assertThat(Schedules.everyHours("0 9 * * 1-5")).isEqualTo(72.0); // Friday 09:00 to Monday 09:00
+        assertThat(Schedules.everyHours("@hourly")).isEqualTo(1.0);
+        assertThat(Schedules.everyHours("every now and then")).isNull();
+    }
+
+    @Test
+    void typesWidenAndNarrow() {
+        assertThat(SqlType.parse("int").widens(SqlType.parse("bigint"))).isTrue();
+        assertThat(SqlType.parse("bigint").widens(SqlType.parse("int"))).isFalse();
+        assertThat(SqlType.parse("varchar(10)").widens(SqlType.parse("varchar(50)"))).isTrue();
+        assertThat(SqlType.parse("decimal(12,2)").widens(SqlType.parse("decimal(14,2)"))).isTrue();
+        assertThat(SqlType.parse("decimal(12,2)").widens(SqlType.parse("decimal(12,4)"))).isFalse();
+        assertThat(SqlType.parse("date").widens(SqlType.parse("timestamp"))).isTrue();
+        assertThat(SqlType.parse("int").widens(SqlType.parse("text"))).isTrue();
+    }
+}
