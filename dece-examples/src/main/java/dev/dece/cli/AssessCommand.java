@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
                 + "governance and growth horizon.")
 public final class AssessCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin Common common = new Common();
+    @Mixin CommandOptions common = new CommandOptions();
     @Parameters(index = "0", paramLabel = "BRIEF", description = "Architecture Brief, YAML or JSON")
     Path brief;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
                 + "statements, or a YAML/JSON list: tables: [{name, kind, columns: [{name, type, tests}]}].")
 public final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin Common common = new Common();
+    @Mixin CommandOptions common = new CommandOptions();
     @Parameters(index = "0", paramLabel = "FILE", description = "manifest.json, DDL (.sql) or a table list (YAML/JSON)")
     Path file;
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 + "generate its DDL, SCD Type 2 loads and a dbt schema.yml with the testing checklist's tests.")
 public final class ModelCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin Common common = new Common();
+    @Mixin CommandOptions common = new CommandOptions();
     @Parameters(index = "0", paramLabel = "FILE", description = "Dimensional Model Template, YAML or JSON")
     Path file;
     @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "postgres",
@@ -26,7 +26,7 @@ public final class ModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        Dialect d = Common.dialect(cl, dialect, Dialect.class);
+        Dialect d = CommandOptions.dialect(cl, dialect, Dialect.class);
         return common.run(cl, dece -> dece.model(file, d));
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 + "load.strategy is reviewed; any other spec is completed (artifact pipeline-template).")
 public final class PipelineCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin Common common = new Common();
+    @Mixin CommandOptions common = new CommandOptions();
 
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE|DIR",
             description = "pipeline specs, YAML or JSON; a file may hold several documents; a directory is read recursively in path order")

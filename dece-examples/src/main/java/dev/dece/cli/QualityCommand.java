@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 + "and a dbt tests file, and with --jdbc run them read-only and rate failures P0-P3.")
 public final class QualityCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin Common common = new Common();
+    @Mixin CommandOptions common = new CommandOptions();
     @Parameters(index = "0", paramLabel = "CONTRACT", description = "data contract, YAML or JSON")
     Path contract;
 
@@ -45,7 +45,7 @@ public final class QualityCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         common.outputFormat(cl);
         common.threshold(cl);
-        Dialect d = dialect != null ? Common.dialect(cl, dialect, Dialect.class)
+        Dialect d = dialect != null ? CommandOptions.dialect(cl, dialect, Dialect.class)
                 : jdbc != null ? QualityOptions.dialectOf(jdbc) : Dialect.DUCKDB;
         if (timeout < 1) throw new CommandLine.ParameterException(cl, "--timeout: " + timeout + " is below 1 second");
         if (!seed.isEmpty() && jdbc == null) {

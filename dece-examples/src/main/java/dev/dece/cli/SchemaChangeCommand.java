@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
                 + "the compatibility of the whole (full, backward, forward, none) and the actions the breaking-change policy requires.")
 public final class SchemaChangeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin Common common = new Common();
+    @Mixin CommandOptions common = new CommandOptions();
     @Parameters(index = "0", paramLabel = "OLD", description = "the current contract or column list")
     Path before;
     @Parameters(index = "1", paramLabel = "NEW", description = "the proposed contract or column list")

@@ -138,4 +138,95 @@ class RulesCatalogTest {
         assertThat(sample).containsExactly(new Row("A-1", "t", "P1", "one | two", "a — first", 4),
                 new Row("B-1", "u", "", "three", "b — second", 9));
     }
+
+    /** The repository root: where README.md and docs/ are. */
+    static Path root() {
+        return catalog.getParent().getParent();
+    }
+
+    /** Every section header links the DRL file that holds its rows' rules and the test class that tests them. */
+    @Test
+    void everyRowSitsUnderTheFileThatHoldsItsRuleAndItsTest() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(\\.\\./([^)]+)\\)");
+        Map<String, String[]> files = new TreeMap<>();
+        for (Row r : rows) {
+            String[] paths = files.computeIfAbsent(r.section(), s -> link.matcher(s).results().map(m -> m.group(1)).toArray(String[]::new));
+            if (paths.length != 2) {
+                wrong.add(r.id() + ": section \"" + r.section() + "\" does not link its DRL file and its test class");
+                continue;
+            }
+            String drl = Files.readString(root().resolve(paths[0]), StandardCharsets.UTF_8);
+            if (!drl.contains("rule \"" + r.id() + " ")) wrong.add(r.id() + " is not in " + paths[0]);
+            Path test = root().resolve(paths[1]);
+            String method = "void " + r.id().replace("-", "").toLowerCase(java.util.Locale.ROOT) + "_";
+            if (!Files.isRegularFile(test) || !Files.readString(test, StandardCharsets.UTF_8).contains(method)) {
+                wrong.add(r.id() + ": " + paths[1] + " has no method " + method + "...");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** A DRL file's header comment lists the IDs of its rules ("Rules: A-001 .. A-009, A-011"). */
+    @Test
+    void everyDrlFileListsItsRulesInItsHeader() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        Path rules = root().resolve("dece-rules/src/main/resources/dev/dece/rules");
+        List<Path> drls;
+        try (var s = Files.walk(rules)) {
+            drls = s.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
+        }
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("([A-Z]+)-(\\d{3})(?:\\s*\\.\\.\\s*[A-Z]+-(\\d{3}))?");
+        for (Path f : drls) {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            String header = text.substring(0, Math.max(0, text.indexOf("\npackage ")));
+            java.util.Set<String> inFile = new java.util.TreeSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^rule \"([A-Z]+-\\d{3}) ").matcher(text);
+            while (m.find()) inFile.add(m.group(1));
+            java.util.Optional<String> line = header.lines().filter(l -> l.startsWith("// Rules:")).findFirst();
+            if (line.isEmpty()) {
+                wrong.add(rules.relativize(f) + " has no '// Rules:' line in its header");
+                continue;
+            }
+            java.util.Set<String> listed = new java.util.TreeSet<>();
+            java.util.regex.Matcher r = id.matcher(line.get());
+            while (r.find()) {
+                int from = Integer.parseInt(r.group(2));
+                int to = r.group(3) == null ? from : Integer.parseInt(r.group(3));
+                for (int n = from; n <= to; n++) listed.add(r.group(1) + "-" + String.format(java.util.Locale.ROOT, "%03d", n));
+            }
+            if (!listed.equals(inFile)) wrong.add(rules.relativize(f) + ": the header lists " + listed + " but the file holds " + inFile);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * A rule ID quoted anywhere a user reads (README, docs, Javadoc, the command line's help and messages) exists,
+     * so copying it into --disable works. Team-rule examples use the documented example prefixes ACME- and TEAM-.
+     */
+    @Test
+    void everyRuleIdQuotedInDocsHelpAndJavadocExists() throws IOException {
+        List<Path> texts = new ArrayList<>();
+        texts.add(root().resolve("README.md"));
+        for (String dir : List.of("docs", "dece-core/src/main/java", "dece-examples/src/main/java")) {
+            try (var s = Files.walk(root().resolve(dir))) {
+                s.filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".java")).sorted().forEach(texts::add);
+            }
+        }
+        java.util.regex.Pattern quoted = java.util.regex.Pattern.compile("\\b([A-Z]{2,5})-(\\d{3})\\b");
+        List<String> unknown = new ArrayList<>();
+        for (Path f : texts) {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                java.util.regex.Matcher m = quoted.matcher(lines.get(i));
+                while (m.find()) {
+                    String found = m.group(1) + "-" + m.group(2);
+                    if (List.of("ACME", "TEAM", "SHA").contains(m.group(1))) continue;
+                    if (!live.containsKey(found)) unknown.add(root().relativize(f) + ":" + (i + 1) + ": " + found);
+                }
+            }
+        }
+        assertThat(unknown).as("rule IDs that no rule has").isEmpty();
+        assertThat(texts.size()).as("the scan reads the sources").isGreaterThan(100);
+    }
 }

@@ -46,11 +46,13 @@ public final class AssessCommand {
 
     /** Assesses the brief in {@code file}. */
     public static Report run(Engine engine, Path file) throws InputException {
+        engine.prepare(COMMAND);
         return engine.evaluate(COMMAND, List.of(file.toString()), BriefBinder.bind(engine.loader().load(file)));
     }
 
     /** Assesses a brief held in memory; {@code name} is used in locations. */
     public static Report run(Engine engine, String name, String content) throws InputException {
+        engine.prepare(COMMAND);
         return engine.evaluate(COMMAND, List.of(name), bind(engine, name, content));
     }
 

@@ -122,7 +122,16 @@ public final class Engine {
         return assembler.report(command, inputs);
     }
 
+    /**
+     * Starts building {@code command}'s rule bases in the background, if they are not built yet: a command
+     * calls this before it reads its input, so the rules compile while the files are parsed. Returns at once.
+     */
+    public void prepare(Command command) {
+        rules.prepare(command.phases());
+    }
+
     private void run(Command command, List<List<String>> phases, List<Object> facts, Assembler assembler) {
+        if (phases.size() > 1) rules.prepare(phases); // later phases build while the first one runs
         List<Object> decided = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
             List<Object> phaseFacts = facts;

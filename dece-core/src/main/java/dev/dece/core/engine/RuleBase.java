@@ -36,7 +36,11 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The compiled rules: the built-in rules precompiled by the kie-maven-plugin into an executable model
@@ -66,8 +70,19 @@ final class RuleBase {
     private volatile List<RuleInfo> catalog;
     /** Team DRL files, already validated, compiled into every rule base built from here. */
     private final List<UserDrl> userDrl;
-    /** One KieBase per phase (its rule sets, with or without the team's rules), built on first use, then shared read-only. */
-    private final Map<PhaseKey, KieBase> bases = new ConcurrentHashMap<>();
+    /**
+     * One KieBase per phase (its rule sets, with or without the team's rules), built on first use, then shared
+     * read-only. A future, so the phases of a command can be built side by side (see {@link #prepare}).
+     */
+    private final Map<PhaseKey, CompletableFuture<KieBase>> bases = new ConcurrentHashMap<>();
+
+    /** Builds rule bases in the background, one per core at most; daemon threads, so they never keep a JVM alive. */
+    private static final Executor BUILDERS = Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread th = new Thread(r, "dece-rulebase-build");
+                th.setDaemon(true);
+                return th;
+            });
     /**
      * A session pool per base: a disposed pooled session is reset (facts, agenda, node memories' contents)
      * and handed to the next call, so evaluations skip re-creating the node memories, which is most of a
@@ -166,7 +181,27 @@ final class RuleBase {
      * rules when {@code team}; built once, on first use.
      */
     KieBase kieBase(Set<String> ruleSets, boolean team) {
-        return bases.computeIfAbsent(new PhaseKey(ruleSets, team && !userDrl.isEmpty()), this::build);
+        CompletableFuture<KieBase> f = bases.computeIfAbsent(new PhaseKey(ruleSets, team && !userDrl.isEmpty()),
+                k -> CompletableFuture.completedFuture(build(k)));
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error er) throw er;
+            throw e;
+        }
+    }
+
+    /**
+     * Starts building, in the background, the bases of {@code phases} (rule sets per phase; the last one with
+     * the team's rules) that are not built yet: a command's later phases are then ready, or nearly, when its
+     * first phase has run. Returns at once.
+     */
+    void prepare(List<List<String>> phases) {
+        for (int p = 0; p < phases.size(); p++) {
+            PhaseKey key = new PhaseKey(Set.copyOf(phases.get(p)), p == phases.size() - 1 && !userDrl.isEmpty());
+            bases.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> build(k), BUILDERS));
+        }
     }
 
     /** The models of {@code ruleSets} (empty = all), instantiated once each, sorted by name. */

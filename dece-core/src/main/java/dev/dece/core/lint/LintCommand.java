@@ -29,11 +29,13 @@ public final class LintCommand {
             });
 
     public static Report run(Engine engine, Path input) throws InputException {
+        engine.prepare(COMMAND);
         return evaluate(engine, input.toString(), LintInputs.read(input, engine.loader()));
     }
 
     /** Content held in memory; {@code name}'s extension chooses the reader. */
     public static Report run(Engine engine, String name, String content) throws InputException {
+        engine.prepare(COMMAND);
         return evaluate(engine, name, LintInputs.read(name, content.getBytes(StandardCharsets.UTF_8), engine.loader()));
     }
 

@@ -31,10 +31,12 @@ public final class ModelCommand {
             null);
 
     public static Report run(Engine engine, Path model, Dialect dialect) throws InputException {
+        engine.prepare(COMMAND);
         return run(engine, model.toString(), engine.loader().load(model), dialect);
     }
 
     public static Report run(Engine engine, String name, String content, Dialect dialect) throws InputException {
+        engine.prepare(COMMAND);
         return run(engine, name, engine.loader().load(name, content.getBytes(StandardCharsets.UTF_8)), dialect);
     }
 

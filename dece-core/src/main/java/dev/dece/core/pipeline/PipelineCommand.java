@@ -45,6 +45,7 @@ public final class PipelineCommand {
      * @param brief  an Architecture Brief whose consumers' latency the schedules must meet, or {@code null}
      */
     public static Report run(Engine engine, List<Path> inputs, Path brief) throws InputException {
+        engine.prepare(COMMAND);
         if (inputs.isEmpty()) throw new InputException(Problem.file("pipeline", "name at least one pipeline file or directory"));
         List<Consumer> consumers = brief == null ? List.of() : AssessCommand.consumers(engine.loader().load(brief));
         List<Pipeline> pipelines = PipelineBinder.load(engine.loader(), inputs, consumers);
@@ -56,6 +57,7 @@ public final class PipelineCommand {
 
     /** Documents and an optional brief held in memory ({@code briefName} null: no brief). */
     public static Report run(Engine engine, String name, String content, String briefName, String briefContent) throws InputException {
+        engine.prepare(COMMAND);
         List<Consumer> consumers = briefName == null ? List.of()
                 : AssessCommand.consumers(engine.loader().load(briefName, briefContent.getBytes(StandardCharsets.UTF_8)));
         List<Pipeline> pipelines = PipelineBinder.bind(engine.loader().load(name, content.getBytes(StandardCharsets.UTF_8)), consumers);

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * thresholds:
  *   spark_best_above_gb_per_day: 200
  *   tight_budget_usd: 5000
- * disabled_rules: [TECH-021, PAT-007]
+ * disabled_rules: [PRC-018, PAT-007]
  * }</pre>
  */
 public final class Policy {

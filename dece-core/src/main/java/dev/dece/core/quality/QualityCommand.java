@@ -37,10 +37,12 @@ public final class QualityCommand {
             });
 
     public static Report run(Engine engine, Path contract, QualityOptions options) throws InputException {
+        engine.prepare(COMMAND);
         return run(engine, contract.toString(), ContractReader.read(engine.loader().load(contract)), options);
     }
 
     public static Report run(Engine engine, String name, String content, QualityOptions options) throws InputException {
+        engine.prepare(COMMAND);
         return run(engine, name, ContractReader.read(engine.loader().load(name, content.getBytes(StandardCharsets.UTF_8))), options);
     }
 

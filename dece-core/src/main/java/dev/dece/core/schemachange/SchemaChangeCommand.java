@@ -31,6 +31,7 @@ public final class SchemaChangeCommand {
             null);
 
     public static Report run(Engine engine, Path before, Path after) throws InputException {
+        engine.prepare(COMMAND);
         BoundContract a = ContractReader.read(engine.loader().load(before));
         BoundContract b = ContractReader.read(engine.loader().load(after));
         return run(engine, List.of(before.toString(), after.toString()), a, b);
@@ -38,6 +39,7 @@ public final class SchemaChangeCommand {
 
     public static Report run(Engine engine, String beforeName, String beforeContent, String afterName, String afterContent)
             throws InputException {
+        engine.prepare(COMMAND);
         BoundContract a = ContractReader.read(engine.loader().load(beforeName, beforeContent.getBytes(StandardCharsets.UTF_8)));
         BoundContract b = ContractReader.read(engine.loader().load(afterName, afterContent.getBytes(StandardCharsets.UTF_8)));
         return run(engine, List.of(beforeName, afterName), a, b);

@@ -195,8 +195,11 @@ class SchemaChangeTest {
     void sch023_incompatible() {
         Report hit = diff(cols(ID, AMOUNT), cols(ID, "{name: note, type: varchar, nullable: false}"));
         assertThat(choices(hit, T)).containsExactly("none");
+        assertThat(rec(hit, T, "none").orElseThrow().ruleId()).isEqualTo("SCH-023");
         assertThat(rec(hit, T, "none").orElseThrow().evidence()).extracting(e -> e.value()).contains("REMOVED", "ADDED_REQUIRED");
-        assertThat(choices(diff(cols(ID, AMOUNT), cols(ID)), T)).doesNotContain("none");
+        Report miss = diff(cols(ID, AMOUNT), cols(ID));
+        assertThat(choices(miss, T)).doesNotContain("none");
+        assertThat(fired(miss, "SCH-023")).isFalse();
     }
 
     @Test

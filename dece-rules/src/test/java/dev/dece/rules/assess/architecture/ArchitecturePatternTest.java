@@ -43,20 +43,24 @@ class ArchitecturePatternTest {
     void pat003_streamingWhenEventsNeedOneSecond() {
         Report hit = brief().consumer("risk", "operational", "real-time (<1s)", "API").assess();
         assertThat(choices(hit, T)).containsExactly("streaming");
+        assertThat(rec(hit, T, "streaming").orElseThrow().ruleId()).isEqualTo("PAT-003");
 
         Report miss = brief().consumer("risk", "operational", "near-real-time", "API").assess();
         assertThat(choices(miss, T)).doesNotContain("streaming");
+        assertThat(fired(miss, "PAT-003")).isFalse();
     }
 
     @Test
     void pat004_lambdaWhenBatchAndRealTimeBothMatter() {
         Report hit = brief().consumer("risk", "operational", "real-time", "API").consumer("finance", "batch").assess();
         assertThat(choices(hit, T)).containsExactly("lambda");
+        assertThat(rec(hit, T, "lambda").orElseThrow().ruleId()).isEqualTo("PAT-004");
         // streaming fits too, but lambda ranks first and lists it as an alternative
         assertThat(rejected(hit, T, "streaming")).get().asString().contains("PAT-003").contains("lambda ranks first");
 
         Report miss = brief().consumer("risk", "operational", "real-time", "API").consumer("ops", "near-real-time").assess();
         assertThat(choices(miss, T)).doesNotContain("lambda").contains("streaming");
+        assertThat(fired(miss, "PAT-004")).isFalse();
     }
 
     @Test

@@ -105,6 +105,18 @@ class GrowthTest {
         assertThat(fired(bi().volume(40, 30, 12).assess(), "GRO-004")).isFalse();
     }
 
+    /**
+     * Regression: pandas and Polars tie at rank 1 for Python work under 1 GB/day; the engine picks pandas (the
+     * alphabetical tie-break), so the growth rules speak of pandas, never of the Polars the report does not recommend.
+     */
+    @Test
+    void gro004_notForPolarsWhenPandasWinsTheTie() {
+        Report r = brief().consumer("analytics", "batch").volume(0.9, 200, 0).workload("transform_languages", "[python]").assess();
+        assertThat(rec(r, "processing", "pandas").orElseThrow().ruleId()).isEqualTo("PRC-012");
+        assertThat(fired(r, "GRO-004")).isFalse();
+        assertThat(only(r, "GRO-005").message()).startsWith("pandas fits today's 0.9 GB/day");
+    }
+
     @Test
     void gro005_pandasOutgrows5GbPerDay() {
         Finding f = only(bi().volume(0.5, 100, 12).workload("transform_languages", "[python]").assess(), "GRO-005");

@@ -165,24 +165,6 @@ class ModelingMethodologyTest {
     }
 
     @Test
-    void mod009_kimballMartsOnTopOfAVaultOrInmonCore() {
-        Report vault = bi().source("SAP ERP database").source("Workday API").constraint("compliance", "[SOX]").assess();
-        Recommendation marts = rec(vault, T, "kimball-marts").orElseThrow();
-        assertThat(marts.ruleId()).isEqualTo("MOD-009");
-        assertThat(marts.rationale()).contains("The Data Vault core", "1 BI consumer reads", "star-schema marts");
-        assertThat(paths(marts.evidence())).containsExactly("data_consumers[0].query_pattern", "data_consumers[0].use_case");
-
-        Report inmon = domains(bi(), 3).constraint("company_stage", "enterprise").assess();
-        assertThat(rec(inmon, T, "kimball-marts").orElseThrow().rationale()).contains("The 3NF (Inmon) core");
-
-        // a vault with no BI reader needs no marts
-        Report miss = brief().consumer("ds", "ML", "batch", "scheduled").source("SAP ERP database").source("Workday API")
-                .constraint("compliance", "[SOX]").assess();
-        assertThat(choices(miss, T)).containsExactly("data-vault");
-        assertThat(fired(miss, "MOD-009")).isFalse();
-    }
-
-    @Test
     void mod010_kimballConformedDimensionsWhenTeamsNumbersDisagree() {
         Report hit = bi().source("POS DB").source("Shopify API").source("Supplier CSV files")
                 .pain("Inventory numbers differ between finance and merchandising").assess();

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Options every report-producing command shares: --format, --fail-on, --policy, --disable. */
-public final class Common {
+public final class CommandOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default, for people), json (the stable contract), markdown, sarif (SARIF 2.1.0 findings for CI), junit (JUnit XML for CI)")
     public String format;

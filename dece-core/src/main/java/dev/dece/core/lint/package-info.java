@@ -1,0 +1,8 @@
+/**
+ * The {@code lint} command ({@link dev.dece.core.lint.LintCommand}): dbt manifests, CREATE TABLE DDL and table lists read into
+ * {@code Table} facts (package-private readers behind {@code LintInputs}), linted by the rule set under {@code dev/dece/rules/lint/}.
+ * Documentation: docs/lint.md.
+ *
+ * <p>Command package: only {@code LintCommand} is public. Depends on doc, drl, engine, input, report.
+ */
+package dev.dece.core.lint;

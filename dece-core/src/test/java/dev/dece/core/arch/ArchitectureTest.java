@@ -1,0 +1,90 @@
+package dev.dece.core.arch;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The package rules each package-info.java states, checked on the compiled classes. */
+class ArchitectureTest {
+
+    static final JavaClasses CORE = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.dece.core");
+
+    /** The command packages: each exposes its command class (and its options) and nothing else. */
+    static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange");
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.dece.core.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void nothingDependsOnTheFacadePackage() {
+        noClasses().that().resideOutsideOfPackage("dev.dece.core").should().dependOnClassesThat().resideInAPackage("dev.dece.core")
+                .check(CORE);
+    }
+
+    @Test
+    void resultsDependOnNothingElseOfDece() {
+        noClasses().that().resideInAPackage("dev.dece.core.report").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.dece.core", "dev.dece.core.drl..", "dev.dece.core.engine..", "dev.dece.core.doc..",
+                        "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
+                        "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
+                        "dev.dece.core.contract..", "dev.dece.core.sql..")
+                .check(CORE);
+    }
+
+    @Test
+    void whatRulesSeeDependsOnlyOnResults() {
+        noClasses().that().resideInAPackage("dev.dece.core.drl").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.doc..", "dev.dece.core.policy..",
+                        "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
+                        "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
+                        "dev.dece.core.sql..")
+                .check(CORE);
+    }
+
+    @Test
+    void commandPackagesExposeOnlyTheirCommand() {
+        Set<String> exposed = new TreeSet<>();
+        for (String c : COMMANDS) {
+            for (JavaClass k : CORE.that(com.tngtech.archunit.base.DescribedPredicate.describe("in " + c,
+                    (JavaClass x) -> x.getPackageName().equals("dev.dece.core." + c)))) {
+                if (k.getModifiers().contains(JavaModifier.PUBLIC) && k.isTopLevelClass()) exposed.add(c + "." + k.getSimpleName());
+            }
+        }
+        assertThat(exposed).containsExactlyInAnyOrder("assess.AssessCommand", "pipeline.PipelineCommand", "model.ModelCommand",
+                "lint.LintCommand", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand");
+    }
+
+    /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
+    @Test
+    void thePublicApiIsTheList() {
+        Set<String> api = new TreeSet<>();
+        for (JavaClass k : CORE) {
+            String p = k.getPackageName();
+            boolean apiPackage = p.equals("dev.dece.core") || p.equals("dev.dece.core.report") || p.equals("dev.dece.core.policy")
+                    || p.equals("dev.dece.core.input");
+            if (apiPackage && k.isTopLevelClass() && k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                api.add(k.getName().substring("dev.dece.core.".length()).replace("dev.dece.core", ""));
+            }
+        }
+        assertThat(api).containsExactlyInAnyOrder("CommandInfo", "Dece", "Prepared",
+                "report.Alternative", "report.Artifact", "report.CheckOutcome", "report.Evidence", "report.Finding",
+                "report.Location", "report.OutputFormat", "report.Recommendation", "report.Report", "report.RuleInfo",
+                "report.Severity", "report.Version",
+                "policy.Policy", "policy.PolicyKey",
+                "input.InputException", "input.Limits", "input.Problem");
+    }
+}
