@@ -3,39 +3,39 @@
 -- BigQuery: run with a default dataset; keys are UUID strings; constraints are NOT ENFORCED.
 
 -- Type 2 (history); history kept with valid_from/valid_to/is_current
-CREATE TABLE dim_customer (
-    customer_key STRING NOT NULL DEFAULT GENERATE_UUID(),
-    customer_id STRING NOT NULL,
-    customer_name STRING,  -- SCD Type 1; source: stg_crm__customers.name
-    customer_status STRING,  -- SCD Type 2; source: stg_crm__customers.status
-    country STRING,  -- SCD Type 1; source: stg_crm__customers.country
-    city STRING,  -- SCD Type 1; source: stg_crm__customers.city
-    valid_from TIMESTAMP NOT NULL,
-    valid_to TIMESTAMP NOT NULL DEFAULT TIMESTAMP '9999-12-31 00:00:00+00',
-    is_current BOOL NOT NULL DEFAULT TRUE,
-    PRIMARY KEY (customer_key) NOT ENFORCED
+CREATE TABLE `dim_customer` (
+    `customer_key` STRING NOT NULL DEFAULT GENERATE_UUID(),
+    `customer_id` STRING NOT NULL,
+    `customer_name` STRING,  -- SCD Type 1; source: stg_crm__customers.name
+    `customer_status` STRING,  -- SCD Type 2; source: stg_crm__customers.status
+    `country` STRING,  -- SCD Type 1; source: stg_crm__customers.country
+    `city` STRING,  -- SCD Type 1; source: stg_crm__customers.city
+    `valid_from` TIMESTAMP NOT NULL,
+    `valid_to` TIMESTAMP NOT NULL DEFAULT TIMESTAMP '9999-12-31 00:00:00+00',
+    `is_current` BOOL NOT NULL DEFAULT TRUE,
+    PRIMARY KEY (`customer_key`) NOT ENFORCED
 );
 
 -- Type 2 (history); history kept with valid_from/valid_to/is_current
-CREATE TABLE dim_product (
-    product_key STRING NOT NULL DEFAULT GENERATE_UUID(),
-    product_id STRING NOT NULL,
-    product_name STRING,  -- SCD Type 1; source: stg_shop__products.name
-    product_price STRING,  -- SCD Type 2; source: stg_shop__products.price
-    valid_from TIMESTAMP NOT NULL,
-    valid_to TIMESTAMP NOT NULL DEFAULT TIMESTAMP '9999-12-31 00:00:00+00',
-    is_current BOOL NOT NULL DEFAULT TRUE,
-    PRIMARY KEY (product_key) NOT ENFORCED
+CREATE TABLE `dim_product` (
+    `product_key` STRING NOT NULL DEFAULT GENERATE_UUID(),
+    `product_id` STRING NOT NULL,
+    `product_name` STRING,  -- SCD Type 1; source: stg_shop__products.name
+    `product_price` STRING,  -- SCD Type 2; source: stg_shop__products.price
+    `valid_from` TIMESTAMP NOT NULL,
+    `valid_to` TIMESTAMP NOT NULL DEFAULT TIMESTAMP '9999-12-31 00:00:00+00',
+    `is_current` BOOL NOT NULL DEFAULT TRUE,
+    PRIMARY KEY (`product_key`) NOT ENFORCED
 );
 
 -- Grain: One row per order line at order time
-CREATE TABLE fct_orders (
-    customer_key STRING NOT NULL,
-    product_key STRING NOT NULL,
-    order_number STRING,  -- degenerate dimension
-    order_amount NUMERIC,  -- additive, SUM
-    line_item_count NUMERIC,  -- additive, SUM
-    discount_rate NUMERIC,  -- non-additive, AVG
-    FOREIGN KEY (customer_key) REFERENCES dim_customer (customer_key) NOT ENFORCED,
-    FOREIGN KEY (product_key) REFERENCES dim_product (product_key) NOT ENFORCED
+CREATE TABLE `fct_orders` (
+    `customer_key` STRING NOT NULL,
+    `product_key` STRING NOT NULL,
+    `order_number` STRING,  -- degenerate dimension
+    `order_amount` NUMERIC,  -- additive, SUM
+    `line_item_count` NUMERIC,  -- additive, SUM
+    `discount_rate` NUMERIC,  -- non-additive, AVG
+    FOREIGN KEY (`customer_key`) REFERENCES `dim_customer` (`customer_key`) NOT ENFORCED,
+    FOREIGN KEY (`product_key`) REFERENCES `dim_product` (`product_key`) NOT ENFORCED
 );

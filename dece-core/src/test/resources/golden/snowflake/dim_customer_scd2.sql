@@ -6,42 +6,42 @@ SET load_ts = CURRENT_TIMESTAMP()::TIMESTAMP_TZ;
 BEGIN;
 
 -- Step 1: close the current version of changed rows; overwrite Type 1 attributes; insert new keys
-MERGE INTO dim_customer AS target
+MERGE INTO "DIM_CUSTOMER" AS target
 USING (
-    SELECT customer_id, name, status, country, city
-    FROM stg_crm__customers
+    SELECT "CUSTOMER_ID", "NAME", "STATUS", "COUNTRY", "CITY"
+    FROM "STG_CRM__CUSTOMERS"
 ) AS source
-ON target.customer_id = source.customer_id
-AND target.is_current = TRUE
+ON target."CUSTOMER_ID" = source."CUSTOMER_ID"
+AND target."IS_CURRENT" = TRUE
 WHEN MATCHED AND (
-    target.customer_status IS DISTINCT FROM source.status
+    target."CUSTOMER_STATUS" IS DISTINCT FROM source."STATUS"
 ) THEN UPDATE SET
-    is_current = FALSE,
-    valid_to = $load_ts
+    "IS_CURRENT" = FALSE,
+    "VALID_TO" = $load_ts
 WHEN MATCHED AND (
-    target.customer_name IS DISTINCT FROM source.name OR
-    target.country IS DISTINCT FROM source.country OR
-    target.city IS DISTINCT FROM source.city
+    target."CUSTOMER_NAME" IS DISTINCT FROM source."NAME" OR
+    target."COUNTRY" IS DISTINCT FROM source."COUNTRY" OR
+    target."CITY" IS DISTINCT FROM source."CITY"
 ) THEN UPDATE SET
-    customer_name = source.name,
-    country = source.country,
-    city = source.city
+    "CUSTOMER_NAME" = source."NAME",
+    "COUNTRY" = source."COUNTRY",
+    "CITY" = source."CITY"
 WHEN NOT MATCHED THEN INSERT (
-    customer_id, customer_name, customer_status, country, city, valid_from, valid_to, is_current
+    "CUSTOMER_ID", "CUSTOMER_NAME", "CUSTOMER_STATUS", "COUNTRY", "CITY", "VALID_FROM", "VALID_TO", "IS_CURRENT"
 ) VALUES (
-    source.customer_id, source.name, source.status, source.country, source.city, $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
+    source."CUSTOMER_ID", source."NAME", source."STATUS", source."COUNTRY", source."CITY", $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
 );
 
 -- Step 2: insert the new version of every changed row (its current version was closed in step 1)
-INSERT INTO dim_customer (
-    customer_id, customer_name, customer_status, country, city, valid_from, valid_to, is_current
+INSERT INTO "DIM_CUSTOMER" (
+    "CUSTOMER_ID", "CUSTOMER_NAME", "CUSTOMER_STATUS", "COUNTRY", "CITY", "VALID_FROM", "VALID_TO", "IS_CURRENT"
 )
-SELECT s.customer_id, s.name, s.status, s.country, s.city, $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
-FROM stg_crm__customers AS s
+SELECT s."CUSTOMER_ID", s."NAME", s."STATUS", s."COUNTRY", s."CITY", $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
+FROM "STG_CRM__CUSTOMERS" AS s
 WHERE NOT EXISTS (
-    SELECT 1 FROM dim_customer AS d
-    WHERE d.customer_id = s.customer_id
-    AND d.is_current = TRUE
+    SELECT 1 FROM "DIM_CUSTOMER" AS d
+    WHERE d."CUSTOMER_ID" = s."CUSTOMER_ID"
+    AND d."IS_CURRENT" = TRUE
 );
 
 COMMIT;

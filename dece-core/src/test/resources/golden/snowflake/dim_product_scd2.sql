@@ -6,38 +6,38 @@ SET load_ts = CURRENT_TIMESTAMP()::TIMESTAMP_TZ;
 BEGIN;
 
 -- Step 1: close the current version of changed rows; overwrite Type 1 attributes; insert new keys
-MERGE INTO dim_product AS target
+MERGE INTO "DIM_PRODUCT" AS target
 USING (
-    SELECT product_id, name, price
-    FROM stg_shop__products
+    SELECT "PRODUCT_ID", "NAME", "PRICE"
+    FROM "STG_SHOP__PRODUCTS"
 ) AS source
-ON target.product_id = source.product_id
-AND target.is_current = TRUE
+ON target."PRODUCT_ID" = source."PRODUCT_ID"
+AND target."IS_CURRENT" = TRUE
 WHEN MATCHED AND (
-    target.product_price IS DISTINCT FROM source.price
+    target."PRODUCT_PRICE" IS DISTINCT FROM source."PRICE"
 ) THEN UPDATE SET
-    is_current = FALSE,
-    valid_to = $load_ts
+    "IS_CURRENT" = FALSE,
+    "VALID_TO" = $load_ts
 WHEN MATCHED AND (
-    target.product_name IS DISTINCT FROM source.name
+    target."PRODUCT_NAME" IS DISTINCT FROM source."NAME"
 ) THEN UPDATE SET
-    product_name = source.name
+    "PRODUCT_NAME" = source."NAME"
 WHEN NOT MATCHED THEN INSERT (
-    product_id, product_name, product_price, valid_from, valid_to, is_current
+    "PRODUCT_ID", "PRODUCT_NAME", "PRODUCT_PRICE", "VALID_FROM", "VALID_TO", "IS_CURRENT"
 ) VALUES (
-    source.product_id, source.name, source.price, $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
+    source."PRODUCT_ID", source."NAME", source."PRICE", $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
 );
 
 -- Step 2: insert the new version of every changed row (its current version was closed in step 1)
-INSERT INTO dim_product (
-    product_id, product_name, product_price, valid_from, valid_to, is_current
+INSERT INTO "DIM_PRODUCT" (
+    "PRODUCT_ID", "PRODUCT_NAME", "PRODUCT_PRICE", "VALID_FROM", "VALID_TO", "IS_CURRENT"
 )
-SELECT s.product_id, s.name, s.price, $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
-FROM stg_shop__products AS s
+SELECT s."PRODUCT_ID", s."NAME", s."PRICE", $load_ts, '9999-12-31 00:00:00 +0000'::TIMESTAMP_TZ, TRUE
+FROM "STG_SHOP__PRODUCTS" AS s
 WHERE NOT EXISTS (
-    SELECT 1 FROM dim_product AS d
-    WHERE d.product_id = s.product_id
-    AND d.is_current = TRUE
+    SELECT 1 FROM "DIM_PRODUCT" AS d
+    WHERE d."PRODUCT_ID" = s."PRODUCT_ID"
+    AND d."IS_CURRENT" = TRUE
 );
 
 COMMIT;

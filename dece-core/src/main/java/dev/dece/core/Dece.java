@@ -200,8 +200,10 @@ public final class Dece {
      * Runs the rules of a prepared input with this instance's policy and assembles the report: the
      * recommendations and findings of the command; artifacts a command writes after its rules (completed
      * templates, SQL) are not made here.
+     *
+     * @throws InputException when a team rule loops or runs past {@code Limits.maxEvaluationMillis}
      */
-    public Report evaluate(Prepared prepared) {
+    public Report evaluate(Prepared prepared) throws InputException {
         return engine.evaluate(prepared.command, prepared.bound);
     }
 
@@ -209,7 +211,7 @@ public final class Dece {
      * Like {@link #evaluate(Prepared)}, running only the named rule sets (e.g. {@code assess.architecture}):
      * to measure one rule set like for like against a plain-Java baseline.
      */
-    public Report evaluate(Prepared prepared, String... ruleSets) {
+    public Report evaluate(Prepared prepared, String... ruleSets) throws InputException {
         return engine.evaluateOnly(prepared.command, Set.of(ruleSets), prepared.inputs, prepared.facts);
     }
 
@@ -311,6 +313,10 @@ public final class Dece {
         public Dece build() throws InputException {
             Policy p = policyFile != null ? Policy.load(policyFile) : policy;
             if (!disabled.isEmpty()) p = p.disable(disabled.toArray(String[]::new));
+            if (!p.contradictions().isEmpty()) {
+                String where = policyFile != null ? policyFile.toString() : "policy";
+                throw new InputException(p.contradictions().stream().map(c -> Problem.file(where, c)).toList());
+            }
             Engine engine = Engine.load(classLoader, userRules, p, limits);
             List<Problem> problems = new ArrayList<>();
             Set<String> known = p.disabledRules().isEmpty() ? Set.of()

@@ -84,7 +84,7 @@ public class AssessBenchmark {
 
     /** Rules only: every phase over already-bound facts, report assembled. */
     @Benchmark
-    public Report evaluateBoundFacts() {
+    public Report evaluateBoundFacts() throws InputException {
         return dece.evaluate(prepared);
     }
 
@@ -93,7 +93,7 @@ public class AssessBenchmark {
      * fired over the same facts, with evidence, alternatives and the assembled report.
      */
     @Benchmark
-    public Report architectureRulesOnly() {
+    public Report architectureRulesOnly() throws InputException {
         return dece.evaluate(prepared, "assess.architecture");
     }
 

@@ -33,6 +33,10 @@ public final class CommandOptions {
             description = "a team's own DRL rules, compiled at start-up and run with the built-in ones (repeatable)")
     public List<Path> rules = new ArrayList<>();
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "stop the rules after this many seconds of one evaluation, naming the rule that ran (default: 60)")
+    public Integer timeLimit;
+
     public OutputFormat outputFormat(CommandLine cl) {
         OutputFormat f = OutputFormat.parse(format);
         if (f == null) {
@@ -52,6 +56,7 @@ public final class CommandOptions {
 
     public Dece engine() throws InputException {
         Dece.Builder b = Dece.builder();
+        if (timeLimit != null) b.limits(dev.dece.core.input.Limits.DEFAULT.withMaxEvaluationMillis(timeLimit * 1000L));
         if (policy != null) b.policyFile(policy);
         b.disable(disable.toArray(String[]::new));
         for (Path r : rules) b.addRules(r);
@@ -72,6 +77,9 @@ public final class CommandOptions {
     public int run(CommandLine cl, Evaluation evaluation) {
         outputFormat(cl);
         threshold(cl);
+        if (timeLimit != null && (timeLimit < 1 || timeLimit > 86_400)) {
+            throw new CommandLine.ParameterException(cl, "--time-limit: " + timeLimit + " is not between 1 and 86400 seconds");
+        }
         try {
             return emit(cl, evaluation.run(engine()));
         } catch (InputException e) {
@@ -94,6 +102,12 @@ public final class CommandOptions {
         Severity t = threshold(cl);
         cl.getOut().print(outputFormat(cl).render(report));
         cl.getOut().flush();
+        if (cl.getOut().checkError()) {
+            // a full disk or a closed pipe: say so, never exit 0 as if the report had been written
+            cl.getErr().println("dece: the report could not be written to standard output (disk full or output closed)");
+            cl.getErr().flush();
+            return Main.BAD_INPUT;
+        }
         return t != null && report.hasFindingAtLeast(t) ? Main.FINDINGS : Main.OK;
     }
 }

@@ -45,8 +45,25 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        // a team rule that calls System.exit (past the load-time check, e.g. by reflection) must not end the run
+        // with exit 0 and no output: the hook sees the run was not finished and turns it into a one-line exit 2
+        Thread hook = new Thread(() -> {
+            if (!finished) {
+                err.println("dece: the process was asked to exit while the rules ran (a team rule called System.exit?); no report was written");
+                err.flush();
+                Runtime.getRuntime().halt(BAD_INPUT);
+            }
+        }, "dece-exit-guard");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = run(args, out, err);
+        finished = true;
+        System.exit(code);
     }
+
+    /** Set once the command has run to its end; a shutdown before that is an exit attempt from inside the run. */
+    private static volatile boolean finished;
 
     /** The sub-commands, in the registry's order, then {@code rules}. */
     static List<String> commandNames() {
@@ -88,10 +105,21 @@ public final class Main implements Runnable {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println("dece: internal error: " + ex);
+            cmd.getErr().println("dece: internal error (a DECE bug; please report it with the input): " + oneLine(ex));
+            cmd.getErr().flush();
             return BAD_INPUT;
         });
-        return cl.execute(argv);
+        try {
+            return cl.execute(argv);
+        } catch (StackOverflowError e) {
+            err.println("dece: the input nests too deeply to be read; simplify it");
+        } catch (OutOfMemoryError e) {
+            err.println("dece: out of memory reading the input; it is larger than DECE's limits allow for this heap (see docs/security.md)");
+        } catch (Throwable e) {
+            err.println("dece: internal error (a DECE bug; please report it with the input): " + oneLine(e));
+        }
+        err.flush();
+        return BAD_INPUT;
     }
 
     @Override
@@ -99,9 +127,26 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + String.join(", ", commandNames()));
     }
 
+    /** One line, no stack trace, control characters escaped. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        m = safe(m.replaceAll("\\s+", " "));
+        return m.length() > 500 ? m.substring(0, 500) + "..." : m;
+    }
+
+    /** Control characters (terminal escape sequences from an input's names) shown as {@code \\uXXXX}. */
+    static String safe(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if ((c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+
     /** Prints input problems, one per line, and returns exit code 2. */
     public static int badInput(CommandLine cl, InputException e) {
-        for (var p : e.problems()) cl.getErr().println("dece: " + p);
+        for (var p : e.problems()) cl.getErr().println("dece: " + safe(p.toString()));
         cl.getErr().flush();
         return BAD_INPUT;
     }

@@ -57,7 +57,7 @@ class QualityCommandTest {
         assertThat(d.err()).contains("\"oracle\" is not a dialect; use postgres, duckdb, snowflake, bigquery");
         CliRun j = dece("quality", CONTRACT, "--jdbc", "jdbc:nosuchdb:x");
         assertThat(j.code()).isEqualTo(2);
-        assertThat(j.err()).contains("dece: jdbc:nosuchdb:x: cannot open or seed the database");
+        assertThat(j.err()).contains("dece: jdbc:nosuchdb:x: cannot connect: No suitable driver found for jdbc:nosuchdb:x");
     }
 
     @Test

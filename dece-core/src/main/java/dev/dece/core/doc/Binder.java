@@ -27,6 +27,12 @@ import java.util.stream.Collectors;
  */
 public final class Binder {
 
+    /**
+     * The largest magnitude a template number may have: 10^15, beyond which doubles stop holding every whole
+     * number exactly (GB per day, budgets, counts of real systems are far below it).
+     */
+    public static final double MAX_NUMBER = 1e15;
+
     private final List<Problem> problems = new ArrayList<>();
 
     public void problem(Node at, String message) {
@@ -128,7 +134,10 @@ public final class Binder {
             return s;
         }
 
-        /** A number at or above {@code min}; {@code null} when absent. */
+        /**
+         * A number at or above {@code min}; {@code null} when absent. A number whose magnitude passes
+         * {@link #MAX_NUMBER} is refused: no template field needs it, and doubles that large lose their digits.
+         */
         public Double number(String key, double min, String unit) {
             Node n = node.get(key);
             if (n.isAbsent()) return null;
@@ -136,6 +145,10 @@ public final class Binder {
             if (v == null) {
                 b.problem(n, describe(n) + (n.isQuoted() && parseNumber(unquoted(n)) != null
                         ? " is quoted text, not a number; remove the quotes: expected " : " is not a number; expected ") + unit);
+                return null;
+            }
+            if (Math.abs(v) > MAX_NUMBER) {
+                b.problem(n, describe(n) + " is too large to hold; expected " + unit + ", at most " + Format.number(MAX_NUMBER));
                 return null;
             }
             if (v < min) {
@@ -146,33 +159,44 @@ public final class Binder {
         }
 
         public Integer integer(String key, int min, String unit) {
-            Node n = node.get(key);
-            Double v = number(key, min, unit);
+            Long v = longValue(key, min, unit);
             if (v == null) return null;
-            if (v != Math.rint(v)) {
-                b.problem(n, describe(n) + " is not a whole number; expected " + unit);
-                return null;
-            }
-            if (Math.abs(v) > Integer.MAX_VALUE) {
-                b.problem(n, describe(n) + " is too large; expected " + unit + ", at most " + Integer.MAX_VALUE);
+            if (v > Integer.MAX_VALUE) {
+                b.problem(node.get(key), describe(node.get(key)) + " is too large; expected " + unit + ", at most " + Integer.MAX_VALUE);
                 return null;
             }
             return v.intValue();
         }
 
+        /** A whole number at or above {@code min}, read exactly (never rounded through a double); null when absent. */
         public Long longValue(String key, long min, String unit) {
             Node n = node.get(key);
-            Double v = number(key, min, unit);
-            if (v == null) return null;
-            if (v != Math.rint(v)) {
+            if (n.isAbsent()) return null;
+            if (parseNumber(n) == null) {
+                number(key, min, unit); // reports it
+                return null;
+            }
+            java.math.BigDecimal d;
+            try {
+                d = new java.math.BigDecimal(n.text().strip().replace("_", ""));
+            } catch (NumberFormatException e) {
                 b.problem(n, describe(n) + " is not a whole number; expected " + unit);
                 return null;
             }
-            if (Math.abs(v) > Long.MAX_VALUE) {
-                b.problem(n, describe(n) + " is too large; expected " + unit);
+            if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+                b.problem(n, describe(n) + " is not a whole number; expected " + unit);
                 return null;
             }
-            return v.longValue();
+            if (d.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 || d.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+                b.problem(n, describe(n) + " is too large to hold; expected " + unit + ", at most " + Long.MAX_VALUE);
+                return null;
+            }
+            long v = d.longValueExact();
+            if (v < min) {
+                b.problem(n, describe(n) + " is below " + min + "; expected " + unit);
+                return null;
+            }
+            return v;
         }
 
         public Boolean bool(String key) {

@@ -35,8 +35,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,24 +72,7 @@ public final class DocumentLoader {
      * @throws InputException when the file is missing, too large, not text, not YAML/JSON, or hostile
      */
     public List<Node> load(Path file) throws InputException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > limits.maxBytes()) {
-                throw new InputException(Problem.file(name, "file is " + size + " bytes; the limit is "
-                        + limits.maxBytes() + " bytes (Limits.maxBytes)"));
-            }
-            if (Files.isDirectory(file)) {
-                throw new InputException(Problem.file(name, "is a directory; expected a YAML or JSON file"));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(Problem.file(name, "no such file"));
-        } catch (IOException e) {
-            throw new InputException(Problem.file(name, "cannot be read: " + e.getMessage()));
-        }
-        return load(name, bytes);
+        return load(file.toString(), Inputs.read(file, limits.maxBytes(), "Limits.maxBytes", "a YAML or JSON file"));
     }
 
     /** Loads documents from bytes already in memory; {@code name} is used in every problem. */

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a command runs on: the compiled rules, the policy in force and the input limits. Built once by the
@@ -42,7 +43,7 @@ public final class Engine {
      * @throws IllegalStateException when dece-rules is not on the class path (a packaging error)
      */
     public static Engine load(ClassLoader cl, List<Path> teamDrl, Policy policy, Limits limits) throws InputException {
-        return new Engine(RuleBase.load(cl, teamDrl), policy, limits);
+        return new Engine(RuleBase.load(cl, teamDrl, limits), policy, limits);
     }
 
     /** The policy in force; it is inserted into every phase as a fact. */
@@ -65,7 +66,7 @@ public final class Engine {
      *
      * @param inputs the input names, as the report lists them
      */
-    public Report evaluate(Command command, List<String> inputs, List<?> facts) {
+    public Report evaluate(Command command, List<String> inputs, List<?> facts) throws InputException {
         return evaluate(command, inputs, List.of(), facts, Integer.MAX_VALUE);
     }
 
@@ -75,8 +76,9 @@ public final class Engine {
      * {@code shared} facts, so memory per session stays bounded and no session nears the firing budget
      * however many items one call holds. The batches' results form one report.
      */
-    public Report evaluate(Command command, List<String> inputs, List<?> shared, List<?> items, int batch) {
+    public Report evaluate(Command command, List<String> inputs, List<?> shared, List<?> items, int batch) throws InputException {
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1: " + batch);
+        long deadline = deadline();
         Assembler assembler = new Assembler();
         for (int i = 0; i < Math.max(1, items.size()); i += batch) {
             List<?> part = items.subList(Math.min(i, items.size()), (int) Math.min((long) i + batch, items.size()));
@@ -84,9 +86,14 @@ public final class Engine {
             facts.add(policy);
             facts.addAll(shared);
             facts.addAll(part);
-            run(command, command.phases(), facts, assembler);
+            run(command, command.phases(), facts, assembler, deadline);
         }
         return assembler.report(command, inputs);
+    }
+
+    /** The wall-clock deadline of an evaluation that starts now. */
+    private long deadline() {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(loader.limits().maxEvaluationMillis());
     }
 
     /** Builds the rule bases of every phase of {@code commands} now, instead of on first use. */
@@ -99,7 +106,7 @@ public final class Engine {
     }
 
     /** Evaluates input read by a command's {@link Command.Reader}. */
-    public Report evaluate(Command command, Command.Bound bound) {
+    public Report evaluate(Command command, Command.Bound bound) throws InputException {
         return evaluate(command, bound.inputs(), bound.shared(), bound.items(), bound.batch());
     }
 
@@ -107,7 +114,7 @@ public final class Engine {
      * Runs only the phases of {@code command} that hold one of {@code ruleSets}, each restricted to them:
      * for measuring one rule set like for like against a plain-Java baseline.
      */
-    public Report evaluateOnly(Command command, Set<String> ruleSets, List<String> inputs, List<?> facts) {
+    public Report evaluateOnly(Command command, Set<String> ruleSets, List<String> inputs, List<?> facts) throws InputException {
         List<List<String>> phases = new ArrayList<>();
         for (List<String> p : command.phases()) {
             List<String> kept = p.stream().filter(ruleSets::contains).toList();
@@ -118,7 +125,7 @@ public final class Engine {
         all.add(policy);
         all.addAll(facts);
         Assembler assembler = new Assembler();
-        run(command, phases, all, assembler);
+        run(command, phases, all, assembler, deadline());
         return assembler.report(command, inputs);
     }
 
@@ -130,7 +137,8 @@ public final class Engine {
         rules.prepare(command.phases());
     }
 
-    private void run(Command command, List<List<String>> phases, List<Object> facts, Assembler assembler) {
+    private void run(Command command, List<List<String>> phases, List<Object> facts, Assembler assembler, long deadline)
+            throws InputException {
         if (phases.size() > 1) rules.prepare(phases); // later phases build while the first one runs
         List<Object> decided = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
@@ -140,7 +148,7 @@ public final class Engine {
                 phaseFacts.addAll(facts);
                 phaseFacts.addAll(decided);
             }
-            Collection<?> out = rules.evaluate(Set.copyOf(phases.get(p)), p == phases.size() - 1, phaseFacts, policy.disabledRules());
+            Collection<?> out = rules.evaluate(Set.copyOf(phases.get(p)), p == phases.size() - 1, phaseFacts, policy.disabledRules(), deadline);
             decided.addAll(assembler.decide(out));
         }
     }

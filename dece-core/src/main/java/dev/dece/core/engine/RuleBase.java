@@ -1,7 +1,9 @@
 package dev.dece.core.engine;
 
+import dev.dece.core.doc.Inputs;
 import dev.dece.core.drl.Emit;
 import dev.dece.core.input.InputException;
+import dev.dece.core.input.Limits;
 import dev.dece.core.input.Problem;
 import dev.dece.core.report.RuleInfo;
 import dev.dece.core.report.Severity;
@@ -26,8 +28,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +39,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -67,6 +71,8 @@ final class RuleBase {
     private final ClassLoader classLoader;
     private final Map<String, Model> loadedModels = new ConcurrentHashMap<>();
     private final List<RuleInfo> userCatalog;
+    /** Where each team rule is written: {@code file:line} by rule ID, so a looping rule is named with its file. */
+    private final Map<String, String> teamRuleFiles;
     private volatile List<RuleInfo> catalog;
     /** Team DRL files, already validated, compiled into every rule base built from here. */
     private final List<UserDrl> userDrl;
@@ -100,7 +106,8 @@ final class RuleBase {
     }
 
     private RuleBase(ClassLoader cl, Map<String, List<String>> modelClasses, List<UserDrl> userDrl,
-                     List<RuleInfo> userCatalog) {
+                     List<RuleInfo> userCatalog, Map<String, String> teamRuleFiles) {
+        this.teamRuleFiles = teamRuleFiles;
         this.classLoader = cl;
         this.modelClasses = modelClasses;
         this.userDrl = userDrl;
@@ -115,57 +122,80 @@ final class RuleBase {
      * @throws InputException when a user DRL file is missing or does not compile (with its line numbers)
      * @throws IllegalStateException when dece-rules is not on the classpath (a packaging error)
      */
-    static RuleBase load(ClassLoader cl, List<Path> userDrl) throws InputException {
+    static RuleBase load(ClassLoader cl, List<Path> userDrl, Limits limits) throws InputException {
         Map<String, List<String>> index = readIndex(cl);
         if (userDrl.isEmpty()) {
-            return new RuleBase(cl, index, List.of(), List.of());
+            return new RuleBase(cl, index, List.of(), List.of(), Map.of());
         }
-        RuleBase builtIn = new RuleBase(cl, index, List.of(), List.of());
+        RuleBase builtIn = new RuleBase(cl, index, List.of(), List.of(), Map.of());
         List<Model> models = builtIn.models(Set.of());
         // Team files are compiled by the classic (mvel) compiler against the executable-model base and
         // their packages are added to it: both engines share the same runtime (Rete/Phreak), so one
         // session fires built-in and team rules together and Emit reads their metadata alike. This first
         // compile, against every rule set, validates them and reads their catalog entries.
         InternalKnowledgeBase kb = KieBaseBuilder.createKieBaseFromModel(models);
+        Set<String> known = new java.util.TreeSet<>();
+        for (KiePackage pkg : kb.getKiePackages()) {
+            for (Rule r : pkg.getRules()) known.add(Emit.id(r));
+        }
+        Map<String, String> teamRuleFiles = new java.util.HashMap<>();
         List<UserDrl> files = new ArrayList<>();
         for (Path p : userDrl) {
-            String text;
+            byte[] bytes;
             try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new InputException(Problem.file(p.toString(), "no such rule file"));
-            } catch (IOException e) {
-                throw new InputException(Problem.file(p.toString(), "cannot be read: " + e.getMessage()));
+                bytes = Inputs.read(p, limits.maxDrlBytes(), "Limits.maxDrlBytes", "a DRL file of team rules");
+            } catch (InputException e) {
+                if (e.problems().get(0).message().equals("no such file")) throw new InputException(Problem.file(p.toString(), "no such rule file"));
+                throw e;
             }
-            Set<String> known = new java.util.TreeSet<>();
-            for (KiePackage pkg : kb.getKiePackages()) {
-                for (Rule r : pkg.getRules()) known.add(Emit.id(r));
+            String text = Inputs.utf8(p.toString(), bytes);
+            if (text.isBlank()) {
+                throw new InputException(Problem.file(p.toString(), "is empty; expected team rules: package ...; rule \"TEAM-001 what it checks\" ... end"));
             }
-            KnowledgeBuilder kbuilder = compile(kb, p, text);
+            List<Problem> exits = TeamRules.exitCalls(p.toString(), text);
+            if (!exits.isEmpty()) throw new InputException(exits);
+            KnowledgeBuilder kbuilder;
+            try {
+                kbuilder = compile(kb, p, text);
+            } catch (StackOverflowError e) {
+                throw new InputException(Problem.file(p.toString(), "nests too deeply for the DRL compiler; simplify the rules"));
+            }
             if (kbuilder.hasErrors()) {
                 throw new InputException(compileProblems(p, kbuilder));
             }
-            List<Problem> clashes = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             for (KiePackage pkg : kbuilder.getKnowledgePackages()) {
                 for (Rule r : pkg.getRules()) {
-                    if (known.contains(Emit.id(r))) {
-                        clashes.add(Problem.file(p.toString(), "rule \"" + r.getName() + "\" reuses the ID " + Emit.id(r)
+                    int line = TeamRules.lineOf(text, r.getName());
+                    String id = Emit.id(r);
+                    if (!TeamRules.ID.matcher(id).matches()) {
+                        problems.add(new Problem(p.toString(), line, 0, "", "rule \"" + r.getName() + "\" has no ID; a rule's name starts with"
+                                + " its ID, a prefix and a number, e.g. \"TEAM-001 what it checks\""));
+                    } else if (known.contains(id)) {
+                        problems.add(new Problem(p.toString(), line, 0, "", "rule \"" + r.getName() + "\" reuses the ID " + id
                                 + ", which another rule already has; give team rules their own prefix, e.g. TEAM-001"));
                     }
                     if (Emit.meta(r.getMetaData(), "topic") == null) {
-                        clashes.add(Problem.file(p.toString(), "rule \"" + r.getName() + "\" has no @topic(\"...\"); "
+                        problems.add(new Problem(p.toString(), line, 0, "", "rule \"" + r.getName() + "\" has no @topic(\"...\"); "
                                 + "every rule names the report topic its results belong to"));
                     }
+                    Object sev = Emit.meta(r.getMetaData(), "severity");
+                    if (sev != null && dev.dece.core.report.Severity.parse(sev.toString()) == null) {
+                        problems.add(new Problem(p.toString(), line, 0, "", "rule \"" + r.getName() + "\" has @severity(\"" + sev
+                                + "\"); use P0, P1, P2 or P3"));
+                    }
+                    known.add(id);
+                    teamRuleFiles.put(id, p + ":" + line);
                 }
             }
-            if (!clashes.isEmpty()) throw new InputException(clashes);
+            if (!problems.isEmpty()) throw new InputException(problems);
             kb.addPackages(kbuilder.getKnowledgePackages());
             files.add(new UserDrl(p, text));
         }
         Set<String> builtInIds = new java.util.HashSet<>();
         for (RuleInfo r : modelCatalog(models)) builtInIds.add(r.id());
         List<RuleInfo> userCatalog = catalogOf(kb).stream().filter(r -> !builtInIds.contains(r.id())).toList();
-        return new RuleBase(cl, index, List.copyOf(files), userCatalog);
+        return new RuleBase(cl, index, List.copyOf(files), userCatalog, Map.copyOf(teamRuleFiles));
     }
 
     /** A builder made on {@code kb} compiles against kb's packages; its packages are added by the caller. */
@@ -350,27 +380,119 @@ final class RuleBase {
      * Runs one phase in a fresh (pooled) session of the base holding {@code ruleSets}, with the team's
      * rules when {@code team}, and returns every object the session holds afterwards: the facts and what
      * the rules inserted. Rules whose ID is in {@code disabled} never fire. Thread-safe.
+     *
+     * <p>Two bounds, and a run that reaches either is refused, never cut short silently: a firing budget
+     * ({@value #FIRINGS_PER_FACT} per input fact) and a wall-clock deadline ({@code deadlineNanos}, from
+     * {@code Limits.maxEvaluationMillis}). A phase with team rules runs on its own thread, so even a
+     * consequence that never returns ({@code while (true)}) cannot hold the caller past the deadline. The
+     * refusal names the rule that fired most, with its file and line for a team rule.
+     *
+     * @throws InputException when a team rule loops or runs past the deadline
+     * @throws IllegalStateException when a built-in rule does (a DECE bug)
      */
-    Collection<?> evaluate(Set<String> ruleSets, boolean team, List<?> facts, Set<String> disabled) {
+    Collection<?> evaluate(Set<String> ruleSets, boolean team, List<?> facts, Set<String> disabled, long deadlineNanos)
+            throws InputException {
         PhaseKey key = new PhaseKey(ruleSets, team && !userDrl.isEmpty());
         KieSession session = pools.computeIfAbsent(key, k -> kieBase(k.ruleSets(), k.team()).newKieSessionsPool(2)).newKieSession();
+        Guard guard = new Guard(session, deadlineNanos);
+        session.addEventListener(guard);
+        boolean disposable = true;
         try {
             for (Object f : facts) {
                 session.insert(f);
             }
             AgendaFilter filter = disabled.isEmpty() ? m -> true : m -> !disabled.contains(Emit.id(m.getRule()));
             int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(100_000L, FIRINGS_PER_FACT * facts.size()));
-            int fired = session.fireAllRules(filter, budget);
-            if (fired >= budget) {
-                throw new IllegalStateException("the rules fired " + fired + " times for " + facts.size()
-                        + " facts and were stopped: a rule is looping (a DECE bug, or a user rule that re-inserts what it matches)");
+            int fired;
+            if (key.team()) {
+                FutureTask<Integer> run = new FutureTask<>(() -> session.fireAllRules(filter, budget));
+                Thread th = new Thread(run, "dece-team-rules");
+                th.setDaemon(true);
+                th.start();
+                try {
+                    fired = run.get(Math.max(1, deadlineNanos - System.nanoTime()) + GRACE_NANOS, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    session.halt();
+                    disposable = false; // the thread may still be inside the consequence: never reuse this session
+                    throw stopped(guard, guard.current, "ran past the evaluation deadline (Limits.maxEvaluationMillis) inside one consequence"
+                            + " (a loop that never returns?)");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    session.halt();
+                    disposable = false;
+                    throw new IllegalStateException("interrupted while the rules ran");
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException re) throw re;
+                    if (c instanceof Error er) throw er;
+                    throw new IllegalStateException(c);
+                }
+            } else {
+                fired = session.fireAllRules(filter, budget);
             }
+            if (guard.timedOut) throw stopped(guard, guard.busiest(), "ran past the evaluation deadline (Limits.maxEvaluationMillis)");
+            if (fired >= budget) throw stopped(guard, guard.busiest(), "fired " + fired + " times for " + facts.size() + " facts and was stopped: it loops"
+                    + " (a consequence inserts again what the rule matches)");
             return new ArrayList<>(session.getObjects());
         } finally {
-            session.dispose();
+            if (disposable) {
+                session.removeEventListener(guard);
+                session.dispose();
+            }
         }
     }
 
+    /** How long past the deadline a team phase may take to stop after being halted. */
+    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+    /**
+     * The refusal of a run that reached a bound, naming the rule that fired most: an input problem located at a
+     * team rule's file and line; for a built-in rule (a DECE bug) an {@link IllegalStateException}, thrown here.
+     */
+    private InputException stopped(Guard g, String id, String what) {
+        String where = id == null ? null : teamRuleFiles.get(id);
+        String rule = id == null ? "a rule" : "rule " + id + " (" + g.firings.get(id) + " firings)";
+        if (where != null) {
+            int colon = where.lastIndexOf(':');
+            return new InputException(new Problem(where.substring(0, colon), Integer.parseInt(where.substring(colon + 1)), 0, "",
+                    "team " + rule + " " + what));
+        }
+        throw new IllegalStateException(rule + " " + what + "; a DECE bug: please report it with the input");
+    }
 
+    /** Counts firings per rule and halts the session at the deadline. */
+    private static final class Guard extends org.kie.api.event.rule.DefaultAgendaEventListener {
+        final KieSession session;
+        final long deadline;
+        final Map<String, Integer> firings = new java.util.HashMap<>();
+        volatile boolean timedOut;
+        /** The rule whose consequence is running, or null between firings. */
+        volatile String current;
+
+        Guard(KieSession session, long deadline) {
+            this.session = session;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent e) {
+            String id = Emit.id(e.getMatch().getRule());
+            current = id;
+            firings.merge(id, 1, Integer::sum);
+            if (System.nanoTime() > deadline) {
+                timedOut = true;
+                session.halt();
+            }
+        }
+
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent e) {
+            current = null;
+        }
+
+        String busiest() {
+            return firings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
+    }
 }

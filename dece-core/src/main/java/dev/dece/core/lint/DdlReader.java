@@ -5,10 +5,8 @@ import dev.dece.core.drl.ColumnType;
 import dev.dece.core.drl.Table;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
+import dev.dece.core.sql.SqlParsing;
 
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.parser.ParseException;
-import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
@@ -19,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the {@code CREATE TABLE} statements of a DDL file with JSqlParser; other statements are skipped.
@@ -31,7 +27,8 @@ import java.util.regex.Pattern;
 final class DdlReader {
     private DdlReader() {}
 
-    private static final Pattern AT = Pattern.compile("line (\\d+), column (\\d+)");
+    /** How long the parser may take for one DDL file. */
+    static final long PARSE_MILLIS = 20_000;
 
     /**
      * @param name    the file name, used in locations
@@ -40,22 +37,7 @@ final class DdlReader {
      * @throws InputException when the SQL does not parse (with the parser's line and column) or holds no CREATE TABLE
      */
     public static List<Table> read(String name, String sql, String dialect) throws InputException {
-        Statements statements;
-        try {
-            statements = CCJSqlParserUtil.newParser(sql).Statements();
-        } catch (ParseException | TokenMgrException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            Matcher m = AT.matcher(msg);
-            int line = 0, col = 0;
-            if (m.find()) {
-                line = Integer.parseInt(m.group(1));
-                col = Integer.parseInt(m.group(2));
-            }
-            String first = msg.lines().findFirst().orElse(msg).strip();
-            throw new InputException(List.of(new Problem(name, line, col, "",
-                    "SQL does not parse: " + first.replaceAll("\\s*at line \\d+, column \\d+\\.?", "")
-                            + "; expected CREATE TABLE statements separated by ';'")));
-        }
+        Statements statements = SqlParsing.statements(name, sql, PARSE_MILLIS);
         List<Table> out = new ArrayList<>();
         String lower = sql.toLowerCase(Locale.ROOT);
         int[] starts = lineStarts(sql);

@@ -40,7 +40,7 @@ public final class LintCommand {
     }
 
     /** Tables already read, e.g. by another command. */
-    public static Report evaluate(Engine engine, String input, List<Table> tables) {
+    public static Report evaluate(Engine engine, String input, List<Table> tables) throws InputException {
         return engine.evaluate(COMMAND, List.of(input), tables);
     }
 }

@@ -1,14 +1,13 @@
 package dev.dece.core.lint;
 
 import dev.dece.core.doc.DocumentLoader;
+import dev.dece.core.doc.Inputs;
 import dev.dece.core.drl.Table;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,16 +23,11 @@ final class LintInputs {
     /** @throws InputException when the file is missing or is not valid input of its kind */
     public static List<Table> read(Path file, DocumentLoader loader) throws InputException {
         String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!Files.exists(file)) throw new InputException(Problem.file(file.toString(), "no such file"));
         if (n.endsWith(".sql") || n.endsWith(".ddl")) {
-            try {
-                return DdlReader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8), null);
-            } catch (NoSuchFileException e) {
-                throw new InputException(Problem.file(file.toString(), "no such file"));
-            } catch (IOException e) {
-                throw new InputException(Problem.file(file.toString(), "cannot be read as UTF-8 text: " + e.getMessage()));
-            }
+            byte[] sql = Inputs.read(file, loader.limits().maxSqlBytes(), "Limits.maxSqlBytes", "a SQL file of CREATE TABLE statements");
+            return DdlReader.read(file.toString(), Inputs.utf8(file.toString(), sql), null);
         }
+        Inputs.regular(file, "a dbt manifest.json, a .sql file or a YAML/JSON table list");
         if (n.endsWith(".json") && ManifestReader.looksLikeManifest(file)) {
             return ManifestReader.read(file);
         }
@@ -44,7 +38,7 @@ final class LintInputs {
     public static List<Table> read(String name, byte[] content, DocumentLoader loader) throws InputException {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".sql") || n.endsWith(".ddl")) {
-            return DdlReader.read(name, new String(content, StandardCharsets.UTF_8), null);
+            return DdlReader.read(name, Inputs.utf8(name, content), null);
         }
         String head = new String(content, 0, Math.min(content.length, 65536), StandardCharsets.UTF_8);
         if (n.endsWith(".json") && head.contains("dbt_schema_version")) {

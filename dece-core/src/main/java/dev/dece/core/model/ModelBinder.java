@@ -14,10 +14,13 @@ import dev.dece.core.drl.Node;
 import dev.dece.core.drl.ScdType;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
+import dev.dece.core.sql.Identifiers;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Binds a Dimensional Model Template (Phase 2; field names exactly as the methodology writes them) into
@@ -55,14 +58,21 @@ final class ModelBinder {
         if (fn.isAbsent()) b.problem(fn, "is required: the fact table {name, grain, grain_statement, measures, foreign_keys}");
         Binder.Obj f = b.object(fn, FACT);
         String factName = f.requiredString("name", "name the fact table, e.g. fct_orders");
+        ident(b, f.get("name"), factName);
+        for (Node dd : f.list("degenerate_dimensions")) if (dd.isScalar()) ident(b, dd, dd.text());
+        for (Node fk : f.list("foreign_keys")) if (fk.isScalar()) qualified(b, fk, fk.text());
         FactTable fact = new FactTable(fn, factName, blankToNull(f.string("grain")), blankToNull(f.string("grain_statement")),
                 f.strings("degenerate_dimensions"), f.strings("foreign_keys"));
 
         List<Measure> measures = new ArrayList<>();
+        Map<String, Node> seenMeasures = new HashMap<>();
+        Map<String, Node> seenDims = new HashMap<>();
         for (Node mn : f.list("measures")) {
             Binder.Obj m = b.object(mn, MEASURE);
             if (!mn.isMap()) continue;
             String name = m.requiredString("name", "name the measure");
+            ident(b, m.get("name"), name);
+            unique(b, seenMeasures, m.get("name"), name, "measure");
             measures.add(new Measure(mn, factName, name, m.choice("type", Additivity.class, "an additivity"),
                     m.choice("aggregation", Aggregation.class, "an aggregation"), blankToNull(m.string("business_definition"))));
         }
@@ -73,11 +83,22 @@ final class ModelBinder {
             Binder.Obj d = b.object(dn, DIMENSION);
             if (!dn.isMap()) continue;
             String name = d.requiredString("name", "name the dimension, e.g. dim_customer");
+            ident(b, d.get("name"), name);
+            unique(b, seenDims, d.get("name"), name, "dimension");
+            for (String key : List.of("natural_key", "surrogate_key")) {
+                String k = blankToNull(d.string(key));
+                if (k != null) ident(b, d.get(key), k);
+            }
+            Map<String, Node> seenAttrs = new HashMap<>();
             List<String> attrNames = new ArrayList<>();
             for (Node an : d.list("attributes")) {
                 Binder.Obj a = b.object(an, ATTRIBUTE);
                 if (!an.isMap()) continue;
                 String an1 = a.requiredString("name", "name the attribute");
+                ident(b, a.get("name"), an1);
+                unique(b, seenAttrs, a.get("name"), an1, "attribute of " + name);
+                String src = blankToNull(a.string("source"));
+                if (src != null) qualified(b, a.get("source"), src);
                 ScdType t = a.choice("scd_type", ScdType.class, "an SCD type");
                 if (t != null && t.number() > 3) {
                     b.problem(a.get("scd_type"), "\"" + a.get("scd_type").text() + "\" is a dimension-level type; an attribute's scd_type is 1, 2 or 3");
@@ -98,6 +119,27 @@ final class ModelBinder {
             fks.add(new ForeignKey(kn, factName, kn.text(), resolve(kn.text(), dims)));
         }
         return new DimensionalModel(fact, measures, fks, dims, attrs);
+    }
+
+    /** A name that reaches generated SQL: refused unless it is a safe identifier (the generators quote it too). */
+    private static void ident(Binder b, Node at, String name) {
+        if (name == null || name.isBlank()) return;
+        String p = Identifiers.problem(name);
+        if (p != null) b.problem(at, p);
+    }
+
+    /** A possibly qualified name ({@code relation.column}, {@code dim_customer.customer_key}). */
+    private static void qualified(Binder b, Node at, String name) {
+        if (name == null || name.isBlank()) return;
+        String p = Identifiers.qualifiedProblem(name);
+        if (p != null) b.problem(at, p);
+    }
+
+    /** A second entry of the same name is a located problem that names the first. */
+    private static void unique(Binder b, Map<String, Node> seen, Node at, String name, String what) {
+        if (name == null) return;
+        Node first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), at);
+        if (first != null) b.problem(at, "\"" + name + "\" is already the name of the " + what + " at line " + first.line() + "; each name appears once");
     }
 
     /** The dimension a foreign key names, or null. */

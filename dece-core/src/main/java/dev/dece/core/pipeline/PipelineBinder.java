@@ -2,6 +2,7 @@ package dev.dece.core.pipeline;
 
 import dev.dece.core.doc.Binder;
 import dev.dece.core.doc.DocumentLoader;
+import dev.dece.core.doc.Inputs;
 import dev.dece.core.doc.Suggest;
 import dev.dece.core.drl.Consumer;
 import dev.dece.core.drl.DataProfile;
@@ -28,8 +29,8 @@ import dev.dece.core.drl.Transform;
 import dev.dece.core.drl.TransformEngine;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
+import dev.dece.core.sql.Identifiers;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Binds Universal Pipeline Template documents (methodology Phase 3, field names exactly as written, plus
@@ -80,22 +80,17 @@ final class PipelineBinder {
      *
      * @throws InputException when the path does not exist or a directory holds no such file
      */
-    public static List<Path> files(Path input) throws InputException {
+    public static List<Path> files(Path input, int maxFiles) throws InputException {
         if (!Files.isDirectory(input)) {
-            if (!Files.exists(input)) throw new InputException(Problem.file(input.toString(), "no such file or directory"));
+            if (!Files.exists(input, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException(Problem.file(input.toString(), "no such file or directory"));
+            }
             return List.of(input);
         }
-        try (Stream<Path> s = Files.walk(input)) {
-            List<Path> out = s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(ya?ml|json)"))
-                    .sorted().collect(Collectors.toList());
-            if (out.isEmpty()) {
-                throw new InputException(Problem.file(input.toString(), "holds no .yaml, .yml or .json file"));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new InputException(Problem.file(input.toString(), "cannot be read: " + e.getMessage()));
-        }
+        // links to directories are followed; a link loop or an unreadable directory is an error, never skipped
+        List<Path> out = Inputs.walk(input, p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(ya?ml|json)"), maxFiles);
+        if (out.isEmpty()) throw new InputException(Problem.file(input.toString(), "holds no .yaml, .yml or .json file"));
+        return out;
     }
 
     /** Loads and binds every document of every input (files or directories). */
@@ -105,7 +100,7 @@ final class PipelineBinder {
         for (Path in : inputs) {
             List<Path> files;
             try {
-                files = files(in);
+                files = files(in, loader.limits().maxFiles());
             } catch (InputException e) {
                 problems.addAll(e.problems());
                 continue;
@@ -256,8 +251,21 @@ final class PipelineBinder {
                 d.integer("retention_days", 1, "days of retention, 1 or more"),
                 choice(b, d, "data_type", DataType.class, "a data type"),
                 d.longValue("key_cardinality", 1, "distinct values of the partition key, 1 or more"), d.bool("audit_deletions"));
+        // column names reach the generated run-twice SQL: each must be a safe identifier (the SQL quotes them too)
+        for (String key : List.of("merge_keys", "clustering_keys")) {
+            for (Node k : l.list(key)) if (k.isScalar() && !k.text().isBlank()) column(b, k, k.text().strip());
+        }
+        String partition = text(l, "partition_key");
+        if (partition != null && !partition.equalsIgnoreCase("none")) {
+            for (String col : partition.split("[+,\\s]+")) if (!col.isBlank()) column(b, l.get("partition_key"), col);
+        }
         return new Load(n, text(l, "target_system"), choice(b, l, "strategy", LoadStrategy.class, "a load strategy"),
-                nonBlank(l.strings("merge_keys")), text(l, "partition_key"), nonBlank(l.strings("clustering_keys")), data);
+                nonBlank(l.strings("merge_keys")), partition, nonBlank(l.strings("clustering_keys")), data);
+    }
+
+    private static void column(Binder b, Node at, String name) {
+        String p = Identifiers.problem(name);
+        if (p != null) b.problem(at, p + "; load keys are column names");
     }
 
     /** A string, or null when absent or blank (the template's "" placeholder). */

@@ -2,6 +2,7 @@ package dev.dece.core.pipeline;
 
 import dev.dece.core.assess.AssessCommand;
 import dev.dece.core.drl.Consumer;
+import dev.dece.core.drl.LoadStrategy;
 import dev.dece.core.drl.Pipeline;
 import dev.dece.core.engine.Command;
 import dev.dece.core.engine.Engine;
@@ -11,6 +12,7 @@ import dev.dece.core.report.Artifact;
 import dev.dece.core.report.Evidence;
 import dev.dece.core.report.Recommendation;
 import dev.dece.core.report.Report;
+import dev.dece.core.sql.Identifiers;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,12 +32,21 @@ public final class PipelineCommand {
     public static final Command COMMAND = new Command("pipeline",
             "Design or review Universal Pipeline Templates: extraction, load, idempotency, partitioning, schedule, "
                     + "error handling and quality gates.",
-            List.of(List.of("pipeline")),
+            List.of(List.of("pipeline"), List.of("pipeline.artifacts")),
             List.of("extraction.strategy", "load.strategy", "partitioning.key", "idempotency", "error-handling",
                     "schedule", "quality-gates"),
             "docs/pipeline.md",
             (engine, files) -> new Command.Bound(files.stream().map(Path::toString).toList(), List.of(),
                     PipelineBinder.load(engine.loader(), files, List.of()), PipelineCommand.BATCH));
+
+    /**
+     * The run-it-twice test of one pipeline (IDEM-007's artifact), for the strategy its spec states or, when
+     * it states none, {@code chosen}: the load strategy DECE recommends for it (null when none was chosen).
+     */
+    public static Artifact runTwiceTest(Pipeline p, String chosen) {
+        LoadStrategy s = p.load().strategy() != null ? p.load().strategy() : chosen == null ? null : TemplateWriter.Binding.load(chosen);
+        return new Artifact("idempotency-test", Identifiers.fileName(p.name()) + ".run-twice.sql", RunTwice.render(p, s));
+    }
 
     /** Pipelines per rule session: they never join each other, so memory per session stays bounded. */
     static final int BATCH = 500;
@@ -65,13 +76,13 @@ public final class PipelineCommand {
     }
 
     /** Only the pipeline rule set runs: the brief is there for its consumers, not to be assessed again. */
-    private static Report report(Engine engine, List<String> inputs, List<Pipeline> pipelines, List<Consumer> consumers) {
+    private static Report report(Engine engine, List<String> inputs, List<Pipeline> pipelines, List<Consumer> consumers) throws InputException {
         Report r = engine.evaluate(COMMAND, inputs, consumers, pipelines, BATCH);
         Map<Evidence, List<Recommendation>> byPipeline = TemplateWriter.byPipeline(r.recommendations());
         List<Artifact> templates = new ArrayList<>();
         for (Pipeline p : pipelines) {
             if (p.isDesign()) {
-                templates.add(new Artifact("pipeline-template", p.name() + ".pipeline.yaml",
+                templates.add(new Artifact("pipeline-template", Identifiers.fileName(p.name()) + ".pipeline.yaml",
                         TemplateWriter.render(p, byPipeline.getOrDefault(p.evidence("name"), List.of()))));
             }
         }

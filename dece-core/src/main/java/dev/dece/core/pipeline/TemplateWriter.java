@@ -12,6 +12,7 @@ import dev.dece.core.drl.QualityGates;
 import dev.dece.core.drl.Transform;
 import dev.dece.core.report.Evidence;
 import dev.dece.core.report.Recommendation;
+import dev.dece.core.sql.Identifiers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class TemplateWriter {
     }
 
     private String write() {
-        sb.append("# Universal Pipeline Template completed by DECE (design mode) from ").append(p.node().file()).append('\n');
+        sb.append("# Universal Pipeline Template completed by DECE (design mode) from ").append(Identifiers.comment(p.node().file())).append('\n');
         sb.append("# Values under a \"# DECE <rule>\" comment were chosen by that rule; all others are as given.\n");
         sb.append("pipeline:\n");
         given(2, "name", p.node("name"));
@@ -222,7 +223,7 @@ final class TemplateWriter {
     }
 
     private void comment(int indent, Recommendation r) {
-        line(indent, "# DECE " + r.ruleId() + ": " + r.rationale().replace('\n', ' '));
+        line(indent, "# DECE " + r.ruleId() + ": " + Identifiers.comment(r.rationale()));
     }
 
     private void line(int indent, String text) {
@@ -234,7 +235,10 @@ final class TemplateWriter {
         switch (n.kind()) {
             case MAP: {
                 List<String> parts = new ArrayList<>();
-                for (Map.Entry<String, Node> e : n.fields().entrySet()) parts.add(e.getKey() + ": " + flow(e.getValue()));
+                for (Map.Entry<String, Node> e : n.fields().entrySet()) {
+                    String k = e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*") ? e.getKey() : q(e.getKey());
+                    parts.add(k + ": " + flow(e.getValue()));
+                }
                 return "{" + String.join(", ", parts) + "}";
             }
             case LIST: {
@@ -249,8 +253,23 @@ final class TemplateWriter {
         }
     }
 
+    /** A YAML double-quoted scalar: backslash, quote, line breaks and control characters escaped, so a value stays one value. */
     static String q(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     /** Choice names back to the template's enums. */

@@ -112,6 +112,54 @@ public final class Policy {
             if (n.isScalar()) at.putIfAbsent(n.text(), n);
         }
         b.throwIfProblems();
-        return new Policy(m, new TreeSet<>(disabled), at);
+        Policy p = new Policy(m, new TreeSet<>(disabled), at);
+        for (String c : p.contradictions()) {
+            // locate the contradiction at a key of the pair that the file sets
+            Node n = th.node();
+            for (PolicyKey k : PolicyKey.values()) {
+                if (c.contains(k.key() + " ") && th.get(k.key()).isPresent()) {
+                    n = th.get(k.key());
+                    break;
+                }
+            }
+            b.problem(n.isAbsent() ? root : n, c);
+        }
+        b.throwIfProblems();
+        return p;
+    }
+
+    /** Pairs of keys whose values must keep an order: {lower, upper, what the order means}. */
+    private static final Object[][] ORDERED = {
+            {PolicyKey.PARTITION_MIN_MB, PolicyKey.PARTITION_MAX_MB, "the smallest target partition size is above the largest"},
+            {PolicyKey.PANDAS_BEST_BELOW_GB_PER_DAY, PolicyKey.PANDAS_AVOID_ABOVE_GB_PER_DAY, "pandas' best-below line is above its avoid-above line"},
+            {PolicyKey.POSTGRES_BEST_BELOW_GB, PolicyKey.POSTGRES_AVOID_ABOVE_GB, "PostgreSQL's best-below line is above its avoid-above line"},
+            {PolicyKey.SPARK_OVERKILL_BELOW_GB_PER_DAY, PolicyKey.SPARK_BEST_ABOVE_GB_PER_DAY, "Spark's overkill line is above its best-above line"},
+            {PolicyKey.POLARS_MAX_GB_PER_DAY, PolicyKey.DUCKDB_MAX_GB_PER_DAY, "Polars' line is above DuckDB's (DECE recommends DuckDB beyond Polars' range)"},
+            {PolicyKey.GROWTH_NEAR_MONTHS, PolicyKey.GROWTH_FAR_MONTHS, "the near growth horizon is beyond the far one"},
+            {PolicyKey.GROWTH_FAR_MONTHS, PolicyKey.GROWTH_SEARCH_MONTHS, "the far growth horizon is beyond the months searched"},
+            {PolicyKey.P2_RECORDS_AFFECTED_PERCENT, PolicyKey.P1_RECORDS_AFFECTED_PERCENT, "the P1 share of records is below the P2 share"},
+    };
+
+    /**
+     * Why the values in force contradict each other, one sentence per problem naming the keys: an ordered
+     * pair out of order, a percentage above 100, a similarity outside 0..1. Empty for a sound policy.
+     */
+    public List<String> contradictions() {
+        List<String> out = new java.util.ArrayList<>();
+        for (Object[] o : ORDERED) {
+            PolicyKey lo = (PolicyKey) o[0];
+            PolicyKey hi = (PolicyKey) o[1];
+            if (value(lo) > value(hi)) {
+                out.add(lo.key() + " " + Format.number(value(lo)) + " is above " + hi.key() + " " + Format.number(value(hi)) + ": " + o[2]
+                        + "; set " + lo.key() + " at most " + hi.key());
+            }
+        }
+        for (PolicyKey k : PolicyKey.values()) {
+            String u = k.unit();
+            boolean percent = u.equals("%") || u.startsWith("% of") && !u.equals("% of budget");
+            if (percent && value(k) > 100) out.add(k.key() + " " + Format.number(value(k)) + " is above 100; it is a percentage (" + u + ")");
+            if (u.equals("0..1") && value(k) > 1) out.add(k.key() + " " + Format.number(value(k)) + " is above 1; it is a share between 0 and 1");
+        }
+        return out;
     }
 }

@@ -17,19 +17,28 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs generated checks over JDBC, read-only and time-boxed. The connection is switched to read-only
- * ({@link Connection#setReadOnly}; on PostgreSQL also {@code SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY}
- * and a server-side {@code statement_timeout}, because pgjdbc ignores setReadOnly in auto-commit; a DuckDB
- * file should be opened with {@code duckdb.read_only=true}, as {@link Databases#open} does), each statement gets
- * {@link Statement#setQueryTimeout} and, for drivers that ignore it, a watchdog that cancels it. A check that
- * cannot run is reported as {@code error}, never thrown, so one bad check does not hide the others.
- * Not thread-safe: one runner per connection.
+ * Runs generated checks over JDBC, read-only and time-boxed, so that no check can write or change what the
+ * next check sees.
+ * <ul>
+ *   <li>PostgreSQL: auto-commit off; every check runs in its own transaction that is itself read-only
+ *       ({@code SET TRANSACTION READ ONLY} first, with local statement, lock and idle timeouts) and is rolled
+ *       back afterwards, which also undoes any setting the check changed ({@code set_config(..., false)}
+ *       included); the session's default is read-only as well.</li>
+ *   <li>DuckDB: the connection comes read-only, with external access off and the configuration locked
+ *       ({@link Databases#open}).</li>
+ *   <li>Every statement gets {@link Statement#setQueryTimeout} and, for drivers that ignore it, a watchdog
+ *       that cancels it.</li>
+ * </ul>
+ * A check that cannot run is reported as {@code error} with the database's message shortened (quoted
+ * values removed, so an error cannot carry data out into a report), never thrown, so one bad check does not
+ * hide the others. Not thread-safe: one runner per connection.
  */
 final class CheckRunner implements AutoCloseable {
 
     private final Connection connection;
     private final int timeoutSeconds;
     private final ScheduledExecutorService watchdog;
+    private final boolean postgres;
 
     /**
      * @param connection     an open connection; the runner sets it read-only and does not close it
@@ -44,13 +53,14 @@ final class CheckRunner implements AutoCloseable {
         } catch (SQLFeatureNotSupportedException e) {
             // the driver has no read-only switch; the DuckDB connection is opened read-only instead
         }
-        if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-            // pgjdbc applies setReadOnly only outside auto-commit; make the whole session read-only and
-            // let the server enforce the timeout as well
+        this.postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        if (postgres) {
+            // the session's default, then one read-only transaction per check (see run): pgjdbc applies
+            // setReadOnly only outside auto-commit, and a session default alone can be switched off by a check
             try (Statement st = connection.createStatement()) {
                 st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-                st.execute("SET statement_timeout = " + (timeoutSeconds * 1000L));
             }
+            connection.setAutoCommit(false);
         }
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dece-check-watchdog");
@@ -66,9 +76,36 @@ final class CheckRunner implements AutoCloseable {
         return out;
     }
 
-    /** Runs one check. */
+    /** Runs one check; on PostgreSQL in its own read-only transaction, rolled back afterwards. */
     public CheckResult run(SqlCheck c) {
+        if (!postgres) return query(c);
         long start = System.nanoTime();
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET TRANSACTION READ ONLY");
+                long ms = timeoutSeconds * 1000L;
+                st.execute("SET LOCAL statement_timeout = " + ms);
+                st.execute("SET LOCAL lock_timeout = " + ms);
+                st.execute("SET LOCAL idle_in_transaction_session_timeout = " + (ms * 2));
+            }
+            return query(c);
+        } catch (SQLException e) {
+            return error(c, shorten(e.getMessage(), c.sql()), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // a broken connection fails the next check, which says so
+            }
+        }
+    }
+
+    private CheckResult query(SqlCheck c) {
+        long start = System.nanoTime();
+        // a contract's own SQL is checked when the contract is read; every statement is checked again here,
+        // for checks a program builds directly: one read-only query, none of the functions that reach outside
+        String refused = dev.dece.core.contract.CustomSql.problem(c.sql());
+        if (refused != null) return error(c, "refused: the check's SQL " + refused, 0);
         try (Statement st = connection.createStatement()) {
             try {
                 st.setQueryTimeout(timeoutSeconds);
@@ -111,15 +148,50 @@ final class CheckRunner implements AutoCloseable {
             }
         } catch (SQLException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().replaceAll("\\s+", " ");
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : shorten(e.getMessage(), c.sql());
             if (ms >= timeoutSeconds * 1000L) msg = "timed out after " + timeoutSeconds + " s: " + msg;
             return error(c, msg, ms);
         }
     }
 
     private static CheckResult error(SqlCheck c, String msg, long ms) {
-        return new CheckResult(c.check(), "error", 0, null, null, null, msg.length() > 300 ? msg.substring(0, 300) + "..." : msg, ms);
+        return new CheckResult(c.check(), "error", 0, null, null, null, msg, ms);
     }
+
+    /** Longest database message kept, after quoted values are removed. */
+    static final int MAX_MESSAGE = 200;
+
+    /** {@link #shorten(String, String)} for a message about no particular SQL: every quoted run is removed. */
+    static String shorten(String message) {
+        return shorten(message, "");
+    }
+
+    /**
+     * A database message fit for a report: one line; every quoted run ({@code 'root:x:0:0:...'},
+     * {@code "s3cr3t"}) that is not text of the check's own SQL ({@code sql}) replaced by {@code …}, so an
+     * error can name a column the check used but cannot carry the data it failed on; the query text DuckDB
+     * appends ({@code LINE 1: ...}) dropped; at most {@link #MAX_MESSAGE} characters.
+     */
+    static String shorten(String message, String sql) {
+        if (message == null) return "(no message)";
+        String m = message;
+        int line = m.indexOf("\nLINE ");
+        if (line >= 0) m = m.substring(0, line);
+        java.util.regex.Matcher q = QUOTED.matcher(m);
+        StringBuilder sb = new StringBuilder();
+        while (q.find()) {
+            String inner = q.group(2) != null ? q.group(2) : q.group(3) != null ? q.group(3) : "";
+            boolean ours = !inner.isEmpty() && sql.contains(inner);
+            String quote = q.group(1).substring(0, 1);
+            q.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(ours ? q.group(1) : quote + "…" + quote));
+        }
+        q.appendTail(sb);
+        m = sb.toString().replaceAll("\\s+", " ").strip();
+        return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m;
+    }
+
+    /** A single- or double-quoted run, closed or running to the end of the message. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("('((?:[^']|'')*)'?|\"((?:[^\"]|\"\")*)\"?)");
 
     private static Double number(ResultSet rs, int i) throws SQLException {
         Object o = rs.getObject(i);

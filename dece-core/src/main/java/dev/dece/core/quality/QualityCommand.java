@@ -51,12 +51,12 @@ public final class QualityCommand {
         List<Object> facts = new ArrayList<>(bound.facts());
         List<CheckResult> results = List.of();
         if (options.jdbcUrl() != null) {
-            try (Databases.Opened db = Databases.open(options.jdbcUrl(), options.seed());
+            try (Databases.Opened db = Databases.open(options.jdbcUrl(), options.seed(), options.timeoutSeconds(), engine.loader().limits());
                  CheckRunner runner = new CheckRunner(db.connection(), options.timeoutSeconds())) {
                 results = runner.run(sql);
-            } catch (java.sql.SQLException | java.io.IOException | IllegalArgumentException e) {
-                String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceAll("\\s+", " ");
-                throw new InputException(Problem.file(options.jdbcUrl(), "cannot open or seed the database: " + msg));
+            } catch (java.sql.SQLException e) {
+                throw new InputException(Problem.file(options.jdbcUrl(), "cannot prepare the database for read-only checks: "
+                        + CheckRunner.shorten(e.getMessage())));
             }
             facts.addAll(results);
         }

@@ -123,20 +123,20 @@ final class ReportWriter {
     /** For people: recommendations grouped by topic with the why, then findings by severity. */
     static String text(Report r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("DECE ").append(r.command()).append(": ").append(String.join(", ", r.inputs())).append("\n");
+        sb.append("DECE ").append(r.command()).append(": ").append(c(String.join(", ", r.inputs()))).append("\n");
         if (!r.recommendations().isEmpty()) {
             sb.append("\nRECOMMENDATIONS\n");
             for (Map.Entry<String, List<Recommendation>> e : byTopic(r.recommendations()).entrySet()) {
-                sb.append("\n  ").append(e.getKey()).append('\n');
+                sb.append("\n  ").append(c(e.getKey())).append('\n');
                 for (Recommendation rec : e.getValue()) {
-                    sb.append("    ").append(rec.choice()).append("  [").append(rec.ruleId()).append("]\n");
-                    sb.append("      why:  ").append(rec.rationale()).append('\n');
+                    sb.append("    ").append(c(rec.choice())).append("  [").append(c(rec.ruleId())).append("]\n");
+                    sb.append("      why:  ").append(c(rec.rationale())).append('\n');
                     if (!rec.evidence().isEmpty()) {
                         sb.append("      from: ").append(rec.evidence().stream().map(ReportWriter::ev)
                                 .collect(Collectors.joining("; "))).append('\n');
                     }
                     for (Alternative a : rec.alternatives()) {
-                        sb.append("      not ").append(a.choice()).append(": ").append(a.reason()).append('\n');
+                        sb.append("      not ").append(c(a.choice())).append(": ").append(c(a.reason())).append('\n');
                     }
                 }
             }
@@ -145,14 +145,14 @@ final class ReportWriter {
             sb.append("\nFINDINGS\n");
             for (Finding f : r.findings()) {
                 sb.append("\n  ").append(f.severity()).append(' ').append(f.severity().word()).append("  ")
-                        .append(f.ruleId()).append("  ").append(f.topic()).append("  ").append(where(f)).append('\n');
-                sb.append("    ").append(f.message()).append('\n');
-                sb.append("    fix: ").append(f.remediation()).append('\n');
+                        .append(c(f.ruleId())).append("  ").append(c(f.topic())).append("  ").append(c(where(f))).append('\n');
+                sb.append("    ").append(c(f.message())).append('\n');
+                sb.append("    fix: ").append(c(f.remediation())).append('\n');
             }
         }
         for (Artifact a : r.artifacts()) {
-            sb.append("\nARTIFACT ").append(a.kind()).append(": ").append(a.name()).append('\n');
-            sb.append(a.content());
+            sb.append("\nARTIFACT ").append(c(a.kind())).append(": ").append(c(a.name())).append('\n');
+            sb.append(c(a.content()));
             if (!a.content().endsWith("\n")) sb.append('\n');
         }
         sb.append('\n').append(summaryLine(r)).append('\n');
@@ -171,7 +171,26 @@ final class ReportWriter {
     }
 
     private static String ev(Evidence e) {
-        return e.path() + " = " + e.value();
+        return c(e.path() + " = " + e.value());
+    }
+
+    /**
+     * Text for a terminal: control characters other than line feed and tab (escape sequences that could
+     * recolour, move the cursor or retitle a terminal, carried in from an input's names) shown as {@code \\uXXXX}.
+     */
+    static String c(String s) {
+        if (s == null) return "null";
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean control = (ch < 0x20 && ch != '\n' && ch != '\t') || (ch >= 0x7f && ch <= 0x9f);
+            if (control && sb == null) sb = new StringBuilder(s.substring(0, i));
+            if (sb != null) {
+                if (control) sb.append(String.format("\\u%04x", (int) ch));
+                else sb.append(ch);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static String where(Finding f) {
@@ -228,6 +247,6 @@ final class ReportWriter {
     }
 
     private static String md(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return c(s).replace("|", "\\|").replace("\n", " ");
     }
 }

@@ -45,7 +45,7 @@ public final class SchemaChangeCommand {
         return run(engine, List.of(beforeName, afterName), a, b);
     }
 
-    private static Report run(Engine engine, List<String> inputs, BoundContract before, BoundContract after) {
+    private static Report run(Engine engine, List<String> inputs, BoundContract before, BoundContract after) throws InputException {
         List<SchemaChange> changes = SchemaDiff.diff(before, after, engine.policy().value(PolicyKey.RENAME_MIN_NAME_SIMILARITY));
         List<Object> facts = new ArrayList<>(changes.size() + 1);
         facts.add(new ChangeSet(after.contract().node(), before.contract(), after.contract(), changes.size()));

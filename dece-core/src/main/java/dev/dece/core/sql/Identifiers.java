@@ -3,10 +3,12 @@ package dev.dece.core.sql;
 import java.util.regex.Pattern;
 
 /**
- * The identifiers DECE lets a contract put into SQL. Two defences, both always on: a contract whose table
- * or column name falls outside a conservative alphabet is refused when it is bound (a located error), and
- * every identifier that reaches SQL is quoted by its {@link dev.dece.core.sql.Dialect} anyway, so a name that slipped past
- * (a program building facts directly) can at worst name a column that does not exist.
+ * The one identifier policy of every generator (quality checks, model DDL and SCD2 loads, the pipeline's
+ * run-twice test, dbt files): a name read from an input is <em>validated</em> when it is bound (a located
+ * error for anything outside a conservative alphabet) and <em>quoted</em> by its {@link Dialect} wherever it
+ * reaches SQL, so a name that slipped past (a program building facts directly) can at worst name a column
+ * that does not exist. Free text (a grain statement, a pipeline name) reaches generated files only as one
+ * comment line ({@link #comment}), and generated file names are {@link #fileName sanitised}.
  */
 public final class Identifiers {
     private Identifiers() {}
@@ -35,6 +37,30 @@ public final class Identifiers {
             if (pr != null) return pr.startsWith("\"") ? "\"" + printable(name) + "\": " + pr : pr;
         }
         return null;
+    }
+
+    /**
+     * {@code text} fit for one {@code --} or {@code #} comment line: line breaks and control characters
+     * become spaces, and a block-comment end ({@code *}{@code /}) is broken up, so the text can never end the
+     * comment and start a statement or a YAML key.
+     */
+    public static String comment(String text) {
+        if (text == null) return "";
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) sb.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        return sb.toString().replace("*/", "* /").strip();
+    }
+
+    /**
+     * {@code name} fit for a generated file name: letters, digits, {@code . _ -} kept, anything else (path
+     * separators, quotes, blanks, {@code ;}) replaced by {@code _}, no leading dot, at most 100 characters;
+     * {@code "unnamed"} when nothing is left.
+     */
+    public static String fileName(String name) {
+        if (name == null) return "unnamed";
+        String s = name.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^\\.+", "_");
+        if (s.length() > 100) s = s.substring(0, 100);
+        return s.isEmpty() ? "unnamed" : s;
     }
 
     static String printable(String s) {

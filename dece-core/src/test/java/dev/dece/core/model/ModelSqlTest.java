@@ -79,10 +79,10 @@ class ModelSqlTest {
     void scd2MergeSqlCarriesTheMethodologyShape() throws Exception {
         DimensionalModel m = example();
         String sql = ModelSql.scd2(m, m.dimensions().get(0), Dialect.POSTGRES);
-        assertThat(sql).contains("MERGE INTO dim_customer AS target")
-                .contains("target.customer_status IS DISTINCT FROM source.status")
-                .contains("THEN UPDATE SET\n    is_current = FALSE,\n    valid_to = CURRENT_TIMESTAMP")
-                .contains("FROM stg_crm__customers")
+        assertThat(sql).contains("MERGE INTO \"dim_customer\" AS target")
+                .contains("target.\"customer_status\" IS DISTINCT FROM source.\"status\"")
+                .contains("THEN UPDATE SET\n    \"is_current\" = FALSE,\n    \"valid_to\" = CURRENT_TIMESTAMP")
+                .contains("FROM \"stg_crm__customers\"")
                 .contains("-- Step 2: insert the new version of every changed row");
     }
 
@@ -170,7 +170,7 @@ class ModelSqlTest {
         for (Dialect d : Dialect.values()) {
             List<String> st = statements(ModelSql.scd2(m, m.dimensions().get(0), d));
             assertThat(st.stream().filter(s -> s.toUpperCase(Locale.ROOT).startsWith("MERGE"))).hasSize(1);
-            assertThat(st.stream().filter(s -> s.startsWith("INSERT INTO dim_customer"))).hasSize(1);
+            assertThat(st.stream().filter(s -> s.startsWith("INSERT INTO " + d.quote("dim_customer")))).hasSize(1);
         }
     }
 }

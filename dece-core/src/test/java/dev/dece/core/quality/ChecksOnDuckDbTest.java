@@ -26,7 +26,7 @@ class ChecksOnDuckDbTest {
 
     static Map<String, CheckResult> run(String seed) throws Exception {
         List<SqlCheck> sql = QualitySql.generate(C, Dialect.DUCKDB, Policy.defaults());
-        try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource(seed)));
+        try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource(seed)), 30, dev.dece.core.input.Limits.DEFAULT);
              CheckRunner runner = new CheckRunner(db.connection(), 30)) {
             return runner.run(sql).stream().collect(Collectors.toMap(r -> r.check().id(), r -> r));
         }
@@ -70,7 +70,7 @@ class ChecksOnDuckDbTest {
 
     @Test
     void checksRunReadOnly() throws Exception {
-        try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource("good.sql")));
+        try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource("good.sql")), 30, dev.dece.core.input.Limits.DEFAULT);
              java.sql.Statement st = db.connection().createStatement()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("DELETE FROM fct_orders"))
                     .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("read-only");
@@ -80,7 +80,7 @@ class ChecksOnDuckDbTest {
     @Test
     void aMissingColumnIsAnErrorNotAnException() throws Exception {
         List<SqlCheck> sql = QualitySql.generate(C, Dialect.DUCKDB, Policy.defaults());
-        try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource("good.sql")));
+        try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource("good.sql")), 30, dev.dece.core.input.Limits.DEFAULT);
              CheckRunner runner = new CheckRunner(db.connection(), 30)) {
             Check bad = new Check(null, "x.nope.not_null", "fct_orders", "nope", CheckKind.NOT_NULL, null, null, null, null, null,
                     null, null, null, null, null, null, dev.dece.core.drl.Expect.ZERO, false);

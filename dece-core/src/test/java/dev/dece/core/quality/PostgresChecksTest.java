@@ -89,10 +89,10 @@ class PostgresChecksTest {
     @Test
     void aSlowQueryIsStoppedByTheTimeout() throws Exception {
         var slow = new dev.dece.core.drl.Check(null, "slow.custom", "good.fct_orders", null, dev.dece.core.drl.CheckKind.CUSTOM,
-                null, null, null, null, null, null, null, null, null, null, "SELECT pg_sleep(5)", dev.dece.core.drl.Expect.ZERO, false);
+                null, null, null, null, null, null, null, null, null, null, "SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b", dev.dece.core.drl.Expect.ZERO, false);
         try (Connection c = pg.getPostgresDatabase().getConnection(); CheckRunner runner = new CheckRunner(c, 1)) {
             long t0 = System.nanoTime();
-            CheckResult r = runner.run(new SqlCheck(slow, Dialect.POSTGRES, "SELECT pg_sleep(5)"));
+            CheckResult r = runner.run(new SqlCheck(slow, Dialect.POSTGRES, "SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b"));
             assertThat(r.status()).isEqualTo("error");
             assertThat(r.error()).containsIgnoringCase("cancel");
             assertThat((System.nanoTime() - t0) / 1e9).isLessThan(4.0);

@@ -151,7 +151,7 @@ class UserRulesTest {
         Path drl = write(dir, "clash.drl", "package com.acme.rules;\nimport dev.dece.core.drl.*;\n"
                 + "rule \"PAT-001 our own batch rule\"\n    @topic(\"architecture.pattern\")\nwhen\n    Brief()\nthen\nend\n");
         assertThatThrownBy(() -> Dece.builder().addRules(drl).build()).hasMessage(drl
-                + ": rule \"PAT-001 our own batch rule\" reuses the ID PAT-001, which another rule already has; give team rules their own prefix, e.g. TEAM-001");
+                + ":3: rule \"PAT-001 our own batch rule\" reuses the ID PAT-001, which another rule already has; give team rules their own prefix, e.g. TEAM-001");
     }
 
     @Test
@@ -159,6 +159,59 @@ class UserRulesTest {
         Path drl = write(dir, "notopic.drl", "package com.acme.rules;\nimport dev.dece.core.drl.*;\n"
                 + "rule \"ACME-011 no topic\"\nwhen\n    Brief()\nthen\nend\n");
         assertThatThrownBy(() -> Dece.builder().addRules(drl).build()).hasMessage(drl
-                + ": rule \"ACME-011 no topic\" has no @topic(\"...\"); every rule names the report topic its results belong to");
+                + ":3: rule \"ACME-011 no topic\" has no @topic(\"...\"); every rule names the report topic its results belong to");
+    }
+
+    static final String HEADER = "package com.acme.rules;\nimport dev.dece.core.drl.*;\n";
+
+    @Test
+    void teamRulesNeedAnIdAKnownSeverityAndIdsOfTheirOwn(@TempDir Path dir) throws IOException {
+        Path drl = write(dir, "bad.drl", HEADER
+                + "rule \"no id here\"\n    @topic(\"acme\")\nwhen\n    Brief()\nthen\nend\n"
+                + "rule \"ACME-005 bad severity\"\n    @topic(\"acme\") @severity(\"P9\")\nwhen\n    Brief()\nthen\nend\n"
+                + "rule \"ACME-006 one\"\n    @topic(\"acme\")\nwhen\n    Brief()\nthen\nend\n"
+                + "rule \"ACME-006 two\"\n    @topic(\"acme\")\nwhen\n    Brief()\nthen\nend\n");
+        assertThatThrownBy(() -> Dece.builder().addRules(drl).build()).isInstanceOfSatisfying(InputException.class, e ->
+                assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                        drl + ":3: rule \"no id here\" has no ID; a rule's name starts with its ID, a prefix and a number, e.g. \"TEAM-001 what it checks\"",
+                        drl + ":9: rule \"ACME-005 bad severity\" has @severity(\"P9\"); use P0, P1, P2 or P3",
+                        drl + ":21: rule \"ACME-006 two\" reuses the ID ACME-006, which another rule already has; give team rules their own prefix, e.g. TEAM-001"));
+    }
+
+    @Test
+    void anEmptyRuleFileAndOneThatEndsTheProcessAreRefused(@TempDir Path dir) throws IOException {
+        Path empty = write(dir, "empty.drl", "  \n\n");
+        assertThatThrownBy(() -> Dece.builder().addRules(empty).build())
+                .hasMessage(empty + ": is empty; expected team rules: package ...; rule \"TEAM-001 what it checks\" ... end");
+        Path exit = write(dir, "exit.drl", HEADER + "rule \"ACME-007 exits\"\n    @topic(\"acme\")\nwhen\n    Brief()\nthen\n    System.exit(0);\nend\n");
+        assertThatThrownBy(() -> Dece.builder().addRules(exit).build())
+                .hasMessage(exit + ":8:5: calls System.exit(): a team rule may not end the process; report a finding instead");
+    }
+
+    @Test
+    void aLoopingTeamRuleIsStoppedAndNamedWithItsFileAndLine(@TempDir Path dir) throws Exception {
+        Path drl = write(dir, "loop.drl", HEADER + "declare Tick\n    n : int\nend\n"
+                + "rule \"ACME-008 starts\"\n    @topic(\"acme\")\nwhen\n    Brief()\nthen\n    insert(new Tick());\nend\n"
+                + "rule \"ACME-009 loops\"\n    @topic(\"acme\")\nwhen\n    Tick()\nthen\n    insert(new Tick());\nend\n");
+        Dece dece = Dece.builder().addRules(drl).build();
+        assertThatThrownBy(() -> dece.assess("b.yaml", brief().consumer("bi", "batch").yaml()))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(drl + ":13: team rule ACME-009 (")
+                .hasMessageContaining("was stopped: it loops");
+    }
+
+    @Test
+    void aTeamRuleThatNeverReturnsIsStoppedAtTheTimeLimit(@TempDir Path dir) throws Exception {
+        Path drl = write(dir, "spin.drl", HEADER + "rule \"ACME-010 spins\"\n    @topic(\"acme\")\nwhen\n    Brief()\nthen\n"
+                + "    while (true) { Thread.onSpinWait(); }\nend\n");
+        Dece dece = Dece.builder().addRules(drl).limits(dev.dece.core.input.Limits.DEFAULT.withMaxEvaluationMillis(500)).build();
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> dece.assess("b.yaml", brief().consumer("bi", "batch").yaml()))
+                .isInstanceOf(InputException.class)
+                .hasMessage(drl + ":3: team rule ACME-010 (1 firings) ran past the evaluation deadline (Limits.maxEvaluationMillis)"
+                        + " inside one consequence (a loop that never returns?)");
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10.0);
+        // the engine is still usable for the next call
+        Dece fresh = Dece.builder().build();
+        assertThat(fresh.assess("b.yaml", brief().consumer("bi", "batch").yaml()).recommendations()).isNotEmpty();
     }
 }
