@@ -9,6 +9,7 @@ import dev.dece.core.input.InputException;
 import dev.dece.core.input.Limits;
 import dev.dece.core.input.Problem;
 import dev.dece.core.lint.LintCommand;
+import dev.dece.core.lint.LintOptions;
 import dev.dece.core.model.ModelCommand;
 import dev.dece.core.pipeline.PipelineCommand;
 import dev.dece.core.policy.Policy;
@@ -128,17 +129,28 @@ public final class Dece {
     /**
      * "Are our tables and columns named right?": lints a dbt {@code target/manifest.json} (schema v10-v12),
      * a DDL file of CREATE TABLE statements ({@code .sql}), or a YAML/JSON list of tables against the naming
-     * conventions, the timezone traps and the dbt testing checklist.
+     * conventions, the timezone traps, the dbt testing checklist and documentation coverage. Of a manifest,
+     * only the root project's own models are linted; the report says what was left out.
      *
      * @throws InputException when the file is missing, unreadable, an unsupported manifest version, or invalid
      */
     public Report lint(Path input) throws InputException {
-        return LintCommand.run(engine, input);
+        return LintCommand.run(engine, input, LintOptions.DEFAULT);
+    }
+
+    /** {@link #lint(Path)} with options, e.g. {@code new LintOptions(true)} to lint installed packages' models too. */
+    public Report lint(Path input, LintOptions options) throws InputException {
+        return LintCommand.run(engine, input, options);
     }
 
     /** {@link #lint(Path)} for content held in memory; {@code name}'s extension chooses the reader. */
     public Report lint(String name, String content) throws InputException {
-        return LintCommand.run(engine, name, content);
+        return LintCommand.run(engine, name, content, LintOptions.DEFAULT);
+    }
+
+    /** {@link #lint(String, String)} with options. */
+    public Report lint(String name, String content, LintOptions options) throws InputException {
+        return LintCommand.run(engine, name, content, options);
     }
 
     /**

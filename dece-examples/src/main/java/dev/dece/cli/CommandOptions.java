@@ -20,7 +20,7 @@ public final class CommandOptions {
     public String format;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "exit 1 when a finding is this severe or worse: P0, P1, P2 or P3 (default: never)")
+            description = "exit 1 when a finding is this severe or worse: P0, P1, P2, P3 or INFO (default: never)")
     public String failOn;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "YAML policy: thresholds and disabled_rules")
@@ -49,7 +49,7 @@ public final class CommandOptions {
         if (failOn == null) return null;
         Severity s = Severity.parse(failOn);
         if (s == null) {
-            throw new CommandLine.ParameterException(cl, "--fail-on: \"" + failOn + "\" is not a severity; use P0, P1, P2 or P3");
+            throw new CommandLine.ParameterException(cl, "--fail-on: \"" + failOn + "\" is not a severity; use P0, P1, P2, P3 or INFO");
         }
         return s;
     }

@@ -1,5 +1,7 @@
 package dev.dece.cli;
 
+import dev.dece.core.lint.LintOptions;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -11,15 +13,19 @@ import java.util.concurrent.Callable;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Lint tables and columns against the naming conventions, the timezone traps and the dbt testing "
                 + "checklist. FILE is a dbt target/manifest.json (schema v10-v12), a .sql file of CREATE TABLE "
-                + "statements, or a YAML/JSON list: tables: [{name, kind, columns: [{name, type, tests}]}].")
+                + "statements, or a YAML/JSON list: tables: [{name, kind, description, columns: [{name, type, tests, description}]}]. "
+                + "Of a manifest, only the root project's own models are linted unless --include-packages is given.")
 public final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommandOptions common = new CommandOptions();
     @Parameters(index = "0", paramLabel = "FILE", description = "manifest.json, DDL (.sql) or a table list (YAML/JSON)")
     Path file;
+    @CommandLine.Option(names = "--include-packages",
+            description = "lint the models of installed dbt packages and the MetricFlow time spine too (default: the project's own models only)")
+    boolean includePackages;
 
     @Override
     public Integer call() {
-        return common.run(spec.commandLine(), dece -> dece.lint(file));
+        return common.run(spec.commandLine(), dece -> dece.lint(file, new LintOptions(includePackages)));
     }
 }

@@ -48,9 +48,16 @@ public final class Main implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         // a team rule that calls System.exit (past the load-time check, e.g. by reflection) must not end the run
-        // with exit 0 and no output: the hook sees the run was not finished and turns it into a one-line exit 2
+        // with exit 0 and no output: the hook sees the run was not finished and turns it into a one-line exit 2;
+        // Ctrl-C or a kill is not blamed on a rule: it exits 128 + the signal's number, as shells expect
         Thread hook = new Thread(() -> {
             if (!finished) {
+                String signal = signalExiting();
+                if (signal != null) {
+                    err.println("dece: stopped by " + signal + "; no report was written");
+                    err.flush();
+                    Runtime.getRuntime().halt(signal.equals("SIGINT") ? 130 : signal.equals("SIGHUP") ? 129 : 143);
+                }
                 err.println("dece: the process was asked to exit while the rules ran (a team rule called System.exit?); no report was written");
                 err.flush();
                 Runtime.getRuntime().halt(BAD_INPUT);
@@ -60,6 +67,27 @@ public final class Main implements Runnable {
         int code = run(args, out, err);
         finished = true;
         System.exit(code);
+    }
+
+    /**
+     * The signal that started the shutdown ({@code SIGINT}, {@code SIGTERM}, {@code SIGHUP}), or null when
+     * something called {@code System.exit}: the JVM handles a signal on a thread named after it, which is the
+     * one thread in {@code Shutdown.exit} without {@code Runtime.exit} above it.
+     */
+    static String signalExiting() {
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            boolean shutdown = false;
+            boolean runtimeExit = false;
+            for (StackTraceElement f : e.getValue()) {
+                if (f.getClassName().equals("java.lang.Shutdown") && f.getMethodName().equals("exit")) shutdown = true;
+                if (f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit")) runtimeExit = true;
+            }
+            if (!shutdown || runtimeExit) continue;
+            String name = e.getKey().getName();
+            for (String sig : List.of("SIGINT", "SIGTERM", "SIGHUP")) if (name.contains(sig)) return sig;
+            return "a signal";
+        }
+        return null;
     }
 
     /** Set once the command has run to its end; a shutdown before that is an exit attempt from inside the run. */

@@ -31,8 +31,9 @@ class LintCommandTest {
 
     @Test
     void failOnGivesExitOne() {
-        assertThat(run("lint", "lint/manifest.json", "--fail-on", "P1").code()).isEqualTo(Main.FINDINGS);
+        assertThat(run("lint", "lint/manifest.json", "--fail-on", "P2").code()).isEqualTo(Main.FINDINGS);
         assertThat(run("lint", "lint/warehouse.sql", "--fail-on", "P1").code()).isEqualTo(Main.OK);
+        assertThat(run("lint", "lint/manifest.json", "--fail-on", "P1").code()).isEqualTo(Main.OK);
     }
 
     @Test

@@ -257,7 +257,7 @@ class MainTest {
         CliRun r = dece("assess", "--fail-on", "P9", RETAIL);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).containsExactly("dece: --fail-on: \"P9\" is not a severity; use P0, P1, P2 or P3; see 'dece assess --help'");
+        assertThat(r.errLines()).containsExactly("dece: --fail-on: \"P9\" is not a severity; use P0, P1, P2, P3 or INFO; see 'dece assess --help'");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.dece.core.drl.CompanyStage;
 import dev.dece.core.drl.Compliance;
 import dev.dece.core.drl.Constraints;
 import dev.dece.core.drl.Consumer;
+import dev.dece.core.drl.Consumers;
 import dev.dece.core.drl.Latency;
 import dev.dece.core.drl.Node;
 import dev.dece.core.drl.QueryPattern;
@@ -170,6 +171,7 @@ final class BriefBinder {
         facts.add(new Brief(root, projectName, top.string("business_context"), consumers.size(), derivedTeams,
                 domains.size(), pains, storage));
         facts.addAll(consumers);
+        facts.add(new Consumers(consumers));
         facts.addAll(sources);
         if (gb != null) {
             facts.add(new Volume(top.get("data_volume"), gb, growth == null ? 0 : growth, retention == null ? 0 : retention));

@@ -48,7 +48,7 @@ final class ColumnListReader extends ContractReading {
             Boolean pii = c.bool("pii");
             Boolean pk = c.bool("primary_key");
             Classification cls = blankChoice(c, "classification", Classification.class, "a classification level");
-            mine.add(new ContractColumn(n, table, i, name, SqlType.parse(c.string("type")), nullable == null || nullable, pii != null && pii,
+            mine.add(new ContractColumn(n, table, i, name, type(c.get("type"), c.string("type")), nullable == null || nullable, pii != null && pii,
                     cls, blank(c.string("classification")), pk != null && pk, false, null, null, sorted(c.strings("values")),
                     List.of(), nameNode, c.get("type"), c.get("nullable"), c.get("pii"), c.get("classification")));
         }

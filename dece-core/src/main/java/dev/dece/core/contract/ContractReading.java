@@ -9,6 +9,7 @@ import dev.dece.core.drl.ContractTable;
 import dev.dece.core.drl.Expect;
 import dev.dece.core.drl.Format;
 import dev.dece.core.drl.Node;
+import dev.dece.core.drl.SqlType;
 import dev.dece.core.sql.Identifiers;
 
 import java.util.ArrayList;
@@ -120,5 +121,12 @@ abstract class ContractReading {
 
     static List<String> sorted(List<String> in) {
         return new ArrayList<>(new TreeSet<>(in));
+    }
+
+    /** The column type written at {@code at}: parsed, and a located problem when it is malformed ({@code decimal(12,}). */
+    SqlType type(Node at, String text) {
+        String p = SqlType.problem(text);
+        if (p != null) b.problem(at, p);
+        return SqlType.parse(text);
     }
 }

@@ -11,7 +11,6 @@ import dev.dece.core.drl.ContractTable;
 import dev.dece.core.drl.Expect;
 import dev.dece.core.drl.Format;
 import dev.dece.core.drl.Node;
-import dev.dece.core.drl.SqlType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -267,7 +266,7 @@ final class OdcsReader extends ContractReading {
             kinds.add(k.kind());
             if (k.kind() == CheckKind.ENUM) enumValues.addAll(k.values());
         }
-        return new ContractColumn(n, table, position, name, SqlType.parse(type), !isPk && (required == null || !required), pii, cls, clsText,
+        return new ContractColumn(n, table, position, name, type(typeNode, type), !isPk && (required == null || !required), pii, cls, clsText,
                 isPk, unique != null && unique || kinds.contains(CheckKind.UNIQUE), blank(o.string("description")),
                 blank(o.string("businessName")), sorted(enumValues), kinds, nameNode, typeNode, o.get("required"), piiNode,
                 o.get("classification"));

@@ -11,7 +11,6 @@ import dev.dece.core.drl.ContractTable;
 import dev.dece.core.drl.Expect;
 import dev.dece.core.drl.Format;
 import dev.dece.core.drl.Node;
-import dev.dece.core.drl.SqlType;
 import dev.dece.core.drl.SupportHours;
 
 import java.util.ArrayList;
@@ -120,7 +119,7 @@ final class TemplateReader extends ContractReading {
             }
         }
         if (name == null || name.isBlank()) return null;
-        return new ContractColumn(n, table, position, name, SqlType.parse(type), nullable == null || nullable, pii != null && pii,
+        return new ContractColumn(n, table, position, name, type(o.get("type"), type), nullable == null || nullable, pii != null && pii,
                 cls, blank(o.string("classification")), pk != null && pk, kinds.contains(CheckKind.UNIQUE),
                 blank(o.string("description")), blank(o.string("business_definition")), sorted(enumValues), kinds,
                 o.get("column"), o.get("type"), o.get("nullable"), o.get("pii"), o.get("classification"));

@@ -85,6 +85,11 @@ public final class DocumentLoader {
         if (text.isBlank()) {
             throw new InputException(Problem.file(name, "is empty; expected a YAML or JSON document"));
         }
+        int[] sql = sqlStart(text);
+        if (sql != null) {
+            throw new InputException(new Problem(name, sql[0], sql[1], "", "is SQL (a " + text.substring(sql[2], sql[3]).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT)
+                    + " statement), not YAML or JSON; dece lint reads CREATE TABLE DDL from a .sql file, and this command reads a YAML or JSON document"));
+        }
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json")
                 || (!name.toLowerCase(Locale.ROOT).matches(".*\\.ya?ml$") && text.stripLeading().startsWith("{"));
         List<Node> docs = json ? loadJson(name, text) : loadYaml(name, text);
@@ -92,6 +97,50 @@ public final class DocumentLoader {
             throw new InputException(Problem.file(name, "holds no document; expected a YAML or JSON mapping"));
         }
         return docs;
+    }
+
+    private static final java.util.regex.Pattern SQL_START = java.util.regex.Pattern.compile(
+            "(?is)(create\\s+(or\\s+replace\\s+)?(temporary\\s+|temp\\s+|transient\\s+)?(table|view|schema|index|materialized\\s+view)"
+                    + "|alter\\s+table|drop\\s+(table|view|schema)|insert\\s+into|delete\\s+from|merge\\s+into|select\\s|with\\s+\\w+\\s+as\\s*\\()");
+
+    /**
+     * Where a text that is SQL starts: line, column, and the keyword's span; null when it is not SQL. The first
+     * words after blank lines and SQL comments ({@code --}, {@code /* *}{@code /}) must open a statement, and
+     * no YAML mapping key ({@code word:}) may come before them.
+     */
+    static int[] sqlStart(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (text.startsWith("--", i)) {
+                while (i < n && text.charAt(i) != '\n') i++;
+            } else if (text.startsWith("/*", i)) {
+                int e = text.indexOf("*/", i + 2);
+                if (e < 0) return null;
+                i = e + 2;
+            } else {
+                break;
+            }
+        }
+        if (i >= n) return null;
+        java.util.regex.Matcher m = SQL_START.matcher(text);
+        m.region(i, n);
+        if (!m.lookingAt()) return null;
+        if (m.end() < n && text.charAt(m.end()) == ':') return null; // "create table: x" is a YAML key
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < i; k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        String kw = text.substring(i, m.end()).strip().replaceAll("\\s+", " ");
+        int end = kw.toLowerCase(Locale.ROOT).startsWith("with ") ? i + 4 : i + text.substring(i, m.end()).strip().length();
+        return new int[] {line, i - lineStart + 1, i, end};
     }
 
     private static String decode(String name, byte[] bytes) throws InputException {

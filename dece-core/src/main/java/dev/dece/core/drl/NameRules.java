@@ -28,10 +28,12 @@ public final class NameRules {
             Map.entry("fact_", "fct_"), Map.entry("facts_", "fct_"), Map.entry("f_", "fct_"), Map.entry("fct", "fct_"),
             Map.entry("dimension_", "dim_"), Map.entry("dimensions_", "dim_"), Map.entry("d_", "dim_"),
             Map.entry("stage_", "stg_"), Map.entry("staging_", "stg_"), Map.entry("stg", "stg_"),
-            Map.entry("intermediate_", "int_"), Map.entry("inter_", "int_"),
-            Map.entry("mart_", "mrt_"), Map.entry("marts_", "mrt_"), Map.entry("agg_", "mrt_"), Map.entry("metrics_", "mrt_"),
+            Map.entry("intermediate_", "int_"),
+            Map.entry("mart_", "mrt_"), Map.entry("marts_", "mrt_"), Map.entry("agg_", "mrt_"),
             Map.entry("snapshot_", "snp_"), Map.entry("snap_", "snp_"), Map.entry("snapshots_", "snp_"),
-            Map.entry("src_", "raw_"), Map.entry("source_", "raw_"), Map.entry("landing_", "raw_"));
+            Map.entry("src_", "raw_"), Map.entry("landing_", "raw_"));
+    // Not aliases: words that begin ordinary names and would lose their meaning if replaced, e.g.
+    // metrics_anomaly_score (not a mart), inter_company_transfers (not intermediate), source_system_codes.
 
     private static final Pattern LOOKS_BOOLEAN = Pattern.compile(".+_(flag|yn|bool|ind|indicator)|(flag|bool)_.+");
     private static final Pattern LOOKS_TIMESTAMP = Pattern.compile(".+_(ts|tstamp|timestamp|datetime|time)");
@@ -182,9 +184,13 @@ public final class NameRules {
         return LOOKS_DATE.matcher(lower(name)).matches();
     }
 
-    /** {@code order_dt}, {@code order_day}, {@code order_at} or {@code order} become {@code order_date}. */
+    /**
+     * {@code order_dt}, {@code order_day}, {@code order_at} or {@code order} become {@code order_date}; a glued
+     * {@code shipdate} or {@code shipdt} becomes {@code ship_date}.
+     */
     public static String dateName(String name) {
         String n = lower(name).replaceAll("^dt_", "").replaceAll("_(dt|day|on|at|date|ts|timestamp)$", "");
+        if (n.length() > 4) n = n.replaceAll("(?<=[a-z0-9]{2})(date|dt)$", "");
         return n + "_date";
     }
 
@@ -251,6 +257,20 @@ public final class NameRules {
     }
 
     /** A name that says the value is in a local time zone: {@code created_at_local}, {@code order_time_est}. */
+    /** True for a SQL time-of-day type: {@code TIME}, {@code TIMETZ}, {@code TIME WITH TIME ZONE}. */
+    public static boolean timeTyped(String sqlType) {
+        if (sqlType == null) return false;
+        String t = lower(sqlType).strip();
+        return t.equals("time") || t.startsWith("time(") || t.startsWith("time ") || t.startsWith("timetz");
+    }
+
+    private static final List<String> TIME_WORDS = List.of("at", "time", "ts", "timestamp", "datetime", "tstamp", "hour", "clock");
+
+    /** True when a word of the name says it holds a time ({@code order_time_pst}, {@code created_at_est}). */
+    public static boolean looksTimeOfDay(String name) {
+        return hasWord(name, TIME_WORDS);
+    }
+
     public static boolean localTime(String name) {
         return LOCAL_TIME.matcher(lower(name)).matches();
     }

@@ -19,12 +19,36 @@ public record SqlType(String text, Family family, int size, int scale) {
     /** Type families in the order values can be converted without loss (see {@link #widens}). */
     public enum Family { BOOLEAN, INTEGER, DECIMAL, FLOAT, DATE, TIMESTAMP, STRING, OTHER }
 
-    private static final Pattern ARGS = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
+    private static final Pattern ARGS = Pattern.compile("\\(\\s*(\\d{1,6})\\s*(?:,\\s*(\\d{1,6})\\s*)?\\)");
 
-    /** Parses a type; never throws. */
+    /** A whole type with its arguments: {@code name}, {@code name(n)} or {@code name(p, s)}. */
+    private static final Pattern WELL_FORMED = Pattern.compile("[a-z_][a-z0-9_ ]*(\\(\\s*\\d{1,6}\\s*(,\\s*\\d{1,6}\\s*)?\\))?[a-z0-9_ ]*");
+
+    /**
+     * Why {@code text} is not a type DECE can compare, or null when it is (or is empty, or a type DECE does not
+     * know but writes plainly): unbalanced or malformed arguments ({@code decimal(12,}), arguments that are not
+     * whole numbers, or a scale above the precision. Readers report it at the type's node, so a typo is never
+     * compared as an unbounded type.
+     */
+    public static String problem(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.indexOf('(') < 0 && t.indexOf(')') < 0 && t.indexOf('<') < 0) return null;
+        if (t.indexOf('<') >= 0 || t.startsWith("struct") || t.startsWith("array") || t.startsWith("map")) return null; // nested types: not sized
+        if (!WELL_FORMED.matcher(t).matches()) {
+            return "\"" + text.strip() + "\" is not a well-formed type; write it as name, name(n) or name(precision, scale), e.g. decimal(12,2)";
+        }
+        Matcher m = ARGS.matcher(t);
+        if (m.find() && m.group(2) != null && Integer.parseInt(m.group(2)) > Integer.parseInt(m.group(1))) {
+            return "\"" + text.strip() + "\" has a scale above its precision";
+        }
+        return null;
+    }
+
+    /** Parses a type; never throws (a malformed one is read as {@link Family#OTHER}; see {@link #problem}). */
     public static SqlType parse(String text) {
         String t = text == null ? "" : text.strip();
         String l = t.toLowerCase(Locale.ROOT);
+        if (problem(t) != null) return new SqlType(t, Family.OTHER, 0, 0);
         Matcher m = ARGS.matcher(l);
         int a = 0;
         int b = 0;

@@ -21,14 +21,61 @@ import java.util.Set;
  *                    test-coverage rules only look at such tables
  * @param modelTests  model-level tests, e.g. {@code recency} with its field: {@code recency:ordered_at}
  * @param dialect     the SQL dialect when the input says it (dbt adapter), else null
+ * @param description the table's description; null when it has none
+ * @param docsKnown   true when the input can carry descriptions (a dbt manifest, or a list that uses {@code description:});
+ *                    documentation rules only look at such tables
+ * @param keyColumns  the columns of a composite key (a primary_key constraint over several columns, or a
+ *                    {@code unique_combination_of_columns} test), in key order; empty when the key is one column or none
  */
 public record Table(String name, ObjectKind kind, boolean kindDeclared, String origin, String sourceFile,
                     List<Column> columns, String primaryKey, boolean testsKnown, Set<String> modelTests,
-                    String dialect, String file, int line, int col, String path) implements Located {
+                    String dialect, String file, int line, int col, String path, String description,
+                    boolean docsKnown, List<String> keyColumns) implements Located {
 
     public Table {
         columns = List.copyOf(columns);
         modelTests = Set.copyOf(modelTests);
+        keyColumns = List.copyOf(keyColumns);
+    }
+
+    /** A table without documentation or a composite key. */
+    public Table(String name, ObjectKind kind, boolean kindDeclared, String origin, String sourceFile,
+                 List<Column> columns, String primaryKey, boolean testsKnown, Set<String> modelTests,
+                 String dialect, String file, int line, int col, String path) {
+        this(name, kind, kindDeclared, origin, sourceFile, columns, primaryKey, testsKnown, modelTests, dialect, file, line, col,
+                path, null, false, List.of());
+    }
+
+    /** True when a test proves rows unique on the whole key: unique + not_null on one column, or a combination test. */
+    public boolean hasKeyTest() {
+        if (modelTests.stream().anyMatch(t -> t.startsWith(COMBINATION + ":"))) return true;
+        for (Column c : columns) if (c.tested("unique") && c.tested("not_null")) return true;
+        return false;
+    }
+
+    /** True when a combination test covers exactly {@code key}'s columns (in any order, case-insensitively). */
+    public boolean hasCombinationTest(List<String> key) {
+        Set<String> want = new java.util.TreeSet<>();
+        for (String k : key) want.add(k.toLowerCase(java.util.Locale.ROOT));
+        for (String t : modelTests) {
+            if (!t.startsWith(COMBINATION + ":")) continue;
+            Set<String> got = new java.util.TreeSet<>(java.util.Arrays.asList(t.substring(COMBINATION.length() + 1).split(",")));
+            if (got.equals(want)) return true;
+        }
+        return false;
+    }
+
+    /** The model-level test name under which a multi-column uniqueness test is recorded, with its columns after a colon. */
+    public static final String COMBINATION = "unique_combination_of_columns";
+
+    /** True when the table has a non-blank description. */
+    public boolean described() {
+        return description != null && !description.isBlank();
+    }
+
+    /** Its columns without a description, by name, in input order. */
+    public List<String> undescribedColumns() {
+        return columns.stream().filter(c -> !c.described()).map(Column::name).toList();
     }
 
     @Override

@@ -74,10 +74,17 @@ final class Assembler {
             if (prev == null) byChoice.put(c.choice(), new Vote(c));
             else prev.merge(c);
         }
-        Map<String, List<Rejection>> rejected = new TreeMap<>();
+        // per topic + slot + choice, one rejection per rule: the first, with the evidence of its repeats (a rule
+        // that fires once per consumer rejects once, citing them all, so the report stays linear in the input)
+        Map<String, Map<String, Rejection>> byRule = new TreeMap<>();
         for (Rejection r : rejections) {
-            rejected.computeIfAbsent(choiceKey(r.topic(), r.slot(), r.choice()), k -> new ArrayList<>()).add(r);
+            byRule.computeIfAbsent(choiceKey(r.topic(), r.slot(), r.choice()), k -> new LinkedHashMap<>())
+                    .merge(r.ruleId(), r, Assembler::mergeEvidence);
         }
+        Map<String, List<Rejection>> rejected = new TreeMap<>();
+        byRule.forEach((k, v) -> rejected.put(k, new ArrayList<>(v.values())));
+        rejections = new ArrayList<>();
+        for (List<Rejection> rs : rejected.values()) rejections.addAll(rs);
 
         List<Object> facts = new ArrayList<>();
         List<Ranked> now = new ArrayList<>();
@@ -164,6 +171,13 @@ final class Assembler {
             .thenComparing(f -> f.location().path())
             .thenComparing(Finding::message);
 
+    private static Rejection mergeEvidence(Rejection first, Rejection again) {
+        List<Evidence> ev = new ArrayList<>(first.evidence());
+        ev.addAll(again.evidence());
+        return new Rejection(first.ruleId(), first.topic(), first.slot(), first.choice(), first.reason(), first.mitigation(),
+                first.severity(), first.location(), new ArrayList<>(new TreeSet<>(ev)));
+    }
+
     private static String reasons(List<Rejection> rs) {
         return rs.stream().map(r -> r.ruleId() + ": " + r.reason()).collect(Collectors.joining("; "));
     }
@@ -194,10 +208,12 @@ final class Assembler {
             ruleIds.add(c.ruleId());
         }
 
+        /** Another vote for the same choice: its evidence joins; its rationale joins once per rule, not per repeat. */
         void merge(Candidate c) {
             evidence.addAll(c.evidence());
+            if (ruleIds.contains(c.ruleId())) return;
             if (!rationale.equals(c.rationale())) rationale = rationale + " " + c.rationale();
-            if (!ruleIds.contains(c.ruleId())) ruleIds.add(c.ruleId());
+            ruleIds.add(c.ruleId());
         }
 
         String key() {

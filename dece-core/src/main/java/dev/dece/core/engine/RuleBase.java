@@ -40,11 +40,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * The compiled rules: the built-in rules precompiled by the kie-maven-plugin into an executable model
@@ -182,7 +182,7 @@ final class RuleBase {
                     Object sev = Emit.meta(r.getMetaData(), "severity");
                     if (sev != null && dev.dece.core.report.Severity.parse(sev.toString()) == null) {
                         problems.add(new Problem(p.toString(), line, 0, "", "rule \"" + r.getName() + "\" has @severity(\"" + sev
-                                + "\"); use P0, P1, P2 or P3"));
+                                + "\"); use P0, P1, P2, P3 or INFO"));
                     }
                     known.add(id);
                     teamRuleFiles.put(id, p + ":" + line);

@@ -1,6 +1,5 @@
 package dev.dece.core.lint;
 
-import dev.dece.core.drl.Table;
 import dev.dece.core.engine.Command;
 import dev.dece.core.engine.Engine;
 import dev.dece.core.input.InputException;
@@ -25,22 +24,22 @@ public final class LintCommand {
             "docs/lint.md",
             (engine, files) -> {
                 if (files.size() != 1) throw new IllegalArgumentException("lint reads one file, not " + files.size());
-                return Command.Bound.of(List.of(files.get(0).toString()), LintInputs.read(files.get(0), engine.loader()));
+                return Command.Bound.of(List.of(files.get(0).toString()), LintInputs.read(files.get(0), engine.loader(), LintOptions.DEFAULT));
             });
 
-    public static Report run(Engine engine, Path input) throws InputException {
+    public static Report run(Engine engine, Path input, LintOptions options) throws InputException {
         engine.prepare(COMMAND);
-        return evaluate(engine, input.toString(), LintInputs.read(input, engine.loader()));
+        return evaluate(engine, input.toString(), LintInputs.read(input, engine.loader(), options));
     }
 
     /** Content held in memory; {@code name}'s extension chooses the reader. */
-    public static Report run(Engine engine, String name, String content) throws InputException {
+    public static Report run(Engine engine, String name, String content, LintOptions options) throws InputException {
         engine.prepare(COMMAND);
-        return evaluate(engine, name, LintInputs.read(name, content.getBytes(StandardCharsets.UTF_8), engine.loader()));
+        return evaluate(engine, name, LintInputs.read(name, content.getBytes(StandardCharsets.UTF_8), engine.loader(), options));
     }
 
-    /** Tables already read, e.g. by another command. */
-    public static Report evaluate(Engine engine, String input, List<Table> tables) throws InputException {
-        return engine.evaluate(COMMAND, List.of(input), tables);
+    /** Facts already read (tables, and optionally {@code Skipped} and {@code DocCoverage}), e.g. by another command. */
+    public static Report evaluate(Engine engine, String input, List<?> facts) throws InputException {
+        return engine.evaluate(COMMAND, List.of(input), facts);
     }
 }

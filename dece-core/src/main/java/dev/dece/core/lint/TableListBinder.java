@@ -30,8 +30,11 @@ import java.util.Set;
 final class TableListBinder {
 
     static final List<String> TOP = List.of("tables");
-    static final List<String> TABLE = List.of("name", "kind", "primary_key", "columns", "tests");
+    static final List<String> TABLE = List.of("name", "kind", "description", "primary_key", "columns", "tests");
     static final List<String> COLUMN = List.of("name", "type", "tests", "description");
+
+    /** Generic tests that prove a set of columns unique together, namespace stripped. */
+    static final java.util.Set<String> COMBINATION_TESTS = java.util.Set.of("unique_combination_of_columns", "expect_compound_columns_to_be_unique");
 
     private TableListBinder() {}
 
@@ -48,15 +51,23 @@ final class TableListBinder {
         List<Node> tableNodes = top.list("tables");
         if (tableNodes.isEmpty()) b.problem(top.get("tables"), "at least one table is required: {name, kind, columns: [{name, type}]}");
         boolean testsKnown = false;
+        boolean docsKnown = false;
         for (Node tn : tableNodes) {
             if (tn.get("tests").isPresent()) testsKnown = true;
-            for (Node cn : tn.get("columns").items()) if (cn.get("tests").isPresent()) testsKnown = true;
+            if (tn.get("description").isPresent()) docsKnown = true;
+            for (Node cn : tn.get("columns").items()) {
+                if (cn.get("tests").isPresent()) testsKnown = true;
+                if (cn.get("description").isPresent()) docsKnown = true;
+            }
         }
         List<Table> out = new ArrayList<>();
+        java.util.Map<String, Node> seenTables = new java.util.HashMap<>();
         for (Node tn : tableNodes) {
             Binder.Obj t = b.object(tn, TABLE);
             if (!tn.isMap()) continue;
             String name = t.requiredString("name", "name the table");
+            Tables.unique(b, seenTables, t.get("name"), name, "table");
+            java.util.Map<String, Node> seenColumns = new java.util.HashMap<>();
             ObjectKind kind = t.choice("kind", ObjectKind.class, "an object kind");
             boolean declared = kind != null;
             if (kind == null && name != null) kind = Tables.kindOf(name);
@@ -68,23 +79,43 @@ final class TableListBinder {
                 if (!cn.isMap()) continue;
                 String cname = c.requiredString("name", "name the column");
                 if (cname == null) continue;
+                Tables.unique(b, seenColumns, c.get("name"), cname, "column of " + name);
                 String type = c.string("type");
                 Set<String> ts = testNames(b, c.list("tests"));
                 names.add(cname);
                 tests.add(ts);
-                cols.add(new Column(name, cname, type, ColumnType.of(type, null), ts, false, cn.file(), cn.line(), cn.column(), cn.path()));
+                cols.add(new Column(name, cname, type, ColumnType.of(type, null), ts, false, cn.file(), cn.line(), cn.column(), cn.path(),
+                        Binder.blankToNull(c.string("description")), false));
             }
             Set<String> modelTests = new LinkedHashSet<>();
+            List<String> combo = List.of();
             for (Node mt : t.list("tests")) {
                 String n = testName(mt);
                 if (n == null) continue;
-                String field = mt.isMap() ? mt.fields().values().iterator().next().get("field").text() : null;
-                modelTests.add(field == null ? n : n + ":" + field.toLowerCase(Locale.ROOT));
+                Node args = mt.isMap() ? mt.fields().values().iterator().next() : null;
+                String field = args != null ? args.get("field").text() : null;
+                List<String> cc = args != null ? args.get("combination_of_columns").items().stream().map(Node::text).filter(java.util.Objects::nonNull).toList() : List.of();
+                if (COMBINATION_TESTS.contains(n) && !cc.isEmpty()) {
+                    modelTests.add(Table.COMBINATION + ":" + String.join(",", cc).toLowerCase(Locale.ROOT));
+                    if (combo.isEmpty()) combo = cc;
+                } else {
+                    modelTests.add(field == null ? n : n + ":" + field.toLowerCase(Locale.ROOT));
+                }
             }
             if (name == null) continue;
-            String pk = Tables.primaryKey(name, names, Binder.blankToNull(t.string("primary_key")), tests);
-            out.add(new Table(name, kind, declared, "tables", null, Tables.markKey(cols, pk), pk, testsKnown, modelTests,
-                    null, tn.file(), tn.line(), tn.column(), tn.path()));
+            Node pkNode = t.get("primary_key");
+            List<String> key = pkNode.isList() ? pkNode.items().stream().map(Node::text).filter(java.util.Objects::nonNull).toList()
+                    : combo.size() > 1 ? combo : List.of();
+            if (key.size() == 1) key = List.of();
+            String declaredPk = pkNode.isList() ? (pkNode.items().size() == 1 ? pkNode.items().get(0).text() : null)
+                    : Binder.blankToNull(t.string("primary_key"));
+            String pk = key.isEmpty() ? Tables.primaryKey(name, names, declaredPk, tests) : null;
+            for (String k : key) {
+                if (names.stream().noneMatch(k::equalsIgnoreCase)) b.problem(pkNode.isList() ? pkNode : t.get("tests"),
+                        "key column \"" + k + "\" is not a column of " + name + "; the key names columns listed under columns:");
+            }
+            out.add(new Table(name, kind, declared, "tables", null, Tables.markKey(cols, pk, key), pk, testsKnown, modelTests,
+                    null, tn.file(), tn.line(), tn.column(), tn.path(), Binder.blankToNull(t.string("description")), docsKnown, key));
         }
         b.throwIfProblems();
         return out;

@@ -35,12 +35,54 @@ final class Tables {
 
     /** Rebuilds columns with the primary-key flag set. */
     static List<Column> markKey(List<Column> cols, String pk) {
+        return markKey(cols, pk, List.of());
+    }
+
+    /**
+     * Rebuilds columns with the primary-key flag set on {@code pk}, or on every column of a composite {@code key},
+     * and with the table's {@link #sharedPrefix shared column prefix}, if any.
+     */
+    static List<Column> markKey(List<Column> cols, String pk, List<String> key) {
+        String shared = sharedPrefix(cols);
         List<Column> out = new ArrayList<>(cols.size());
         for (Column c : cols) {
-            boolean k = pk != null && c.name().equalsIgnoreCase(pk);
-            out.add(k == c.primaryKey() ? c : new Column(c.table(), c.name(), c.sqlType(), c.type(), c.tests(), k,
-                    c.file(), c.line(), c.col(), c.path()));
+            boolean k = pk != null && c.name().equalsIgnoreCase(pk)
+                    || key.stream().anyMatch(x -> x.equalsIgnoreCase(c.name()));
+            Column m = c.withPrimaryKey(k);
+            out.add(shared.isEmpty() ? m : m.withPrefix(shared));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern SHORT_PREFIX = java.util.regex.Pattern.compile("([a-z]{1,4}_)[a-z0-9].*");
+
+    /** Prefixes that carry meaning of their own (booleans, counts, layers), never a table's column convention. */
+    private static final Set<String> MEANINGFUL = Set.of("is_", "has_", "num_", "cnt_", "nbr_", "dim_", "fct_", "stg_", "int_",
+            "mrt_", "raw_", "snp_", "src_", "dt_", "amt_", "flag_", "bool_", "ts_");
+
+    /**
+     * A prefix of one to four letters and an underscore that every column of the table shares, as benchmark
+     * schemas write them ({@code l_orderkey, l_partkey, l_shipdate} or {@code ss_item_sk, ss_sold_date_sk}): a
+     * convention naming rules look past, so {@code n_name} is not read as "n means count". {@code ""} when fewer
+     * than three columns, or they share no such prefix.
+     */
+    static String sharedPrefix(List<Column> cols) {
+        if (cols.size() < 3) return "";
+        String shared = null;
+        for (Column c : cols) {
+            java.util.regex.Matcher m = SHORT_PREFIX.matcher(c.leaf().toLowerCase(Locale.ROOT));
+            if (!m.matches()) return "";
+            if (shared == null) shared = m.group(1);
+            else if (!shared.equals(m.group(1))) return "";
+        }
+        return shared == null || MEANINGFUL.contains(shared) ? "" : shared;
+    }
+
+    /** A name seen before (case-insensitively, as SQL compares unquoted names) is a located problem naming the first. */
+    static void unique(dev.dece.core.doc.Binder b, java.util.Map<String, dev.dece.core.drl.Node> seen, dev.dece.core.drl.Node at,
+                       String name, String what) {
+        if (name == null) return;
+        dev.dece.core.drl.Node first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), at);
+        if (first != null) b.problem(at, "\"" + name + "\" is already the name of the " + what + " at line " + first.line() + "; each name appears once");
     }
 }

@@ -1,8 +1,10 @@
 /**
- * The {@code lint} command ({@link dev.dece.core.lint.LintCommand}): dbt manifests, CREATE TABLE DDL and table lists read into
- * {@code Table} facts (package-private readers behind {@code LintInputs}), linted by the rule set under {@code dev/dece/rules/lint/}.
- * Documentation: docs/lint.md.
+ * The {@code lint} command ({@link dev.dece.core.lint.LintCommand}, options {@link dev.dece.core.lint.LintOptions}):
+ * dbt manifests (read by {@code dev.dece.core.dbt.ManifestReader}, turned into facts by {@code ManifestTables}),
+ * CREATE TABLE DDL and table lists read into {@code Table} facts, plus {@code Skipped} (what was not linted)
+ * and {@code DocCoverage}; linted by the rule set under {@code dev/dece/rules/lint/}. Documentation: docs/lint.md.
  *
- * <p>Command package: only {@code LintCommand} is public. Depends on doc, drl, engine, input, report.
+ * <p>Command package: only {@code LintCommand} and {@code LintOptions} are public. Depends on dbt, doc, drl,
+ * engine, input, report, sql.
  */
 package dev.dece.core.lint;

@@ -6,7 +6,7 @@ import java.util.List;
  * A problem or risk found in the input, with its severity and how to fix it.
  *
  * @param ruleId      e.g. {@code PRC-018}
- * @param severity    P0..P3 by the methodology's severity tables
+ * @param severity    P0..P3 by the methodology's severity tables, or INFO for what was read but not judged
  * @param topic       e.g. {@code processing}, {@code governance.pii}
  * @param message     what is wrong, in one or two sentences
  * @param location    the input line and path it is about

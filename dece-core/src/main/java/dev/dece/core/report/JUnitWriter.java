@@ -46,7 +46,16 @@ final class JUnitWriter {
                         .append(x(detail + (f == null ? "" : "\nfix: " + f.remediation()))).append("</failure>\n    </testcase>\n");
             }
         }
+        int skipped = 0;
         for (Finding f : others) {
+            if (f.severity() == Severity.INFO) {
+                // informational: a passing test case that carries the note, never a failure
+                skipped++;
+                cases.append("    <testcase classname=\"").append(x("dece." + f.topic())).append("\" name=\"")
+                        .append(x(f.ruleId() + " " + f.location().path())).append("\">\n      <skipped message=\"")
+                        .append(x("INFO " + f.ruleId() + ": " + f.message())).append("\"/>\n    </testcase>\n");
+                continue;
+            }
             failures++;
             cases.append("    <testcase classname=\"").append(x("dece." + f.topic())).append("\" name=\"")
                     .append(x(f.ruleId() + " " + f.location().path())).append("\">\n      <failure type=\"").append(f.severity().name())
@@ -56,7 +65,7 @@ final class JUnitWriter {
         int tests = r.checks().size() + others.size();
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dece\" tests=\"" + tests + "\" failures=\"" + failures
                 + "\" errors=\"" + errors + "\">\n  <testsuite name=\"" + x(suite) + "\" tests=\"" + tests + "\" failures=\"" + failures
-                + "\" errors=\"" + errors + "\" skipped=\"0\">\n" + cases + "  </testsuite>\n</testsuites>\n";
+                + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\">\n" + cases + "  </testsuite>\n</testsuites>\n";
     }
 
     private static String where(Finding f) {

@@ -152,7 +152,7 @@ final class ReportWriter {
         }
         for (Artifact a : r.artifacts()) {
             sb.append("\nARTIFACT ").append(c(a.kind())).append(": ").append(c(a.name())).append('\n');
-            sb.append(c(a.content()));
+            sb.append(block(a.content()));
             if (!a.content().endsWith("\n")) sb.append('\n');
         }
         sb.append('\n').append(summaryLine(r)).append('\n');
@@ -175,10 +175,16 @@ final class ReportWriter {
     }
 
     /**
-     * Text for a terminal: control characters other than line feed and tab (escape sequences that could
-     * recolour, move the cursor or retitle a terminal, carried in from an input's names) shown as {@code \\uXXXX}.
+     * One line of text for a terminal: control characters (escape sequences that could recolour, move the
+     * cursor or retitle a terminal, carried in from an input's names) shown as {@code \\uXXXX}, and line
+     * breaks as {@code \\n}, so a name cannot start a line of its own that looks like part of the report.
      */
     static String c(String s) {
+        return s != null && s.indexOf('\n') >= 0 ? block(s.replace("\r\n", "\\n").replace("\n", "\\n")) : block(s);
+    }
+
+    /** A block of lines (an artifact's content): control characters other than line feed and tab escaped. */
+    static String block(String s) {
         if (s == null) return "null";
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
@@ -210,21 +216,21 @@ final class ReportWriter {
 
     static String markdown(Report r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# DECE ").append(r.command()).append(": ").append(String.join(", ", r.inputs())).append("\n\n");
+        sb.append("# DECE ").append(r.command()).append(": ").append(md(String.join(", ", r.inputs()))).append("\n\n");
         sb.append(summaryLine(r)).append("\n");
         if (!r.recommendations().isEmpty()) {
             sb.append("\n## Recommendations\n");
             for (Map.Entry<String, List<Recommendation>> e : byTopic(r.recommendations()).entrySet()) {
-                sb.append("\n### ").append(e.getKey()).append("\n");
+                sb.append("\n### ").append(md(e.getKey())).append("\n");
                 for (Recommendation rec : e.getValue()) {
-                    sb.append("\n**").append(rec.choice()).append("** (`").append(rec.ruleId()).append("`): ")
+                    sb.append("\n**").append(md(rec.choice())).append("** (`").append(md(rec.ruleId())).append("`): ")
                             .append(md(rec.rationale())).append("\n");
                     if (!rec.evidence().isEmpty()) {
                         sb.append("\n- Evidence: ").append(rec.evidence().stream()
-                                .map(x -> "`" + x.path() + "` = " + md(x.value())).collect(Collectors.joining(", "))).append("\n");
+                                .map(x -> code(x.path()) + " = " + md(x.value())).collect(Collectors.joining(", "))).append("\n");
                     }
                     for (Alternative a : rec.alternatives()) {
-                        sb.append("- Not ").append(a.choice()).append(": ").append(md(a.reason())).append("\n");
+                        sb.append("- Not ").append(md(a.choice())).append(": ").append(md(a.reason())).append("\n");
                     }
                 }
             }
@@ -232,21 +238,45 @@ final class ReportWriter {
         if (!r.findings().isEmpty()) {
             sb.append("\n## Findings\n\n| Severity | Rule | Topic | Where | Finding | Fix |\n|---|---|---|---|---|---|\n");
             for (Finding f : r.findings()) {
-                sb.append("| ").append(f.severity()).append(" | ").append(f.ruleId()).append(" | ").append(f.topic())
+                sb.append("| ").append(f.severity()).append(" | ").append(md(f.ruleId())).append(" | ").append(md(f.topic()))
                         .append(" | ").append(md(where(f))).append(" | ").append(md(f.message())).append(" | ")
                         .append(md(f.remediation())).append(" |\n");
             }
         }
         for (Artifact a : r.artifacts()) {
-            sb.append("\n## Artifact: ").append(a.name()).append(" (").append(a.kind()).append(")\n\n```\n")
-                    .append(a.content());
+            String fence = fence(a.content());
+            sb.append("\n## Artifact: ").append(md(a.name())).append(" (").append(md(a.kind())).append(")\n\n")
+                    .append(fence).append('\n').append(block(a.content()));
             if (!a.content().endsWith("\n")) sb.append('\n');
-            sb.append("```\n");
+            sb.append(fence).append('\n');
         }
         return sb.toString();
     }
 
+    /** One line of Markdown: pipes escaped for tables, and '<', '&' as entities so no input name becomes HTML. */
     private static String md(String s) {
-        return c(s).replace("|", "\\|").replace("\n", " ");
+        return c(s).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|");
+    }
+
+    /** Inline code that a backtick in the text cannot end early. */
+    private static String code(String s) {
+        String t = c(s);
+        String ticks = "`".repeat(longestRun(t, '`') + 1);
+        return ticks + (t.startsWith("`") || t.endsWith("`") ? " " + t + " " : t) + ticks;
+    }
+
+    /** A code fence longer than any run of backticks in the content, so the content cannot close it. */
+    private static String fence(String content) {
+        return "`".repeat(Math.max(3, longestRun(content, '`') + 1));
+    }
+
+    private static int longestRun(String s, char ch) {
+        int best = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = s.charAt(i) == ch ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 }

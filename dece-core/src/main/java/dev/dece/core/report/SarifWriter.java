@@ -82,7 +82,7 @@ final class SarifWriter {
         }
     }
 
-    /** P0 and P1 are errors, P2 a warning, P3 a note. */
+    /** P0 and P1 are errors, P2 a warning, P3 and INFO a note. */
     static String level(Severity s) {
         switch (s) {
             case P0:

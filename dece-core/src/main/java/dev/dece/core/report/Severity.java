@@ -12,7 +12,12 @@ public enum Severity {
     /** Non-critical field quality, under 1% of records, no downstream impact: fix next sprint. */
     P2("medium"),
     /** Cosmetic issues, edge cases, non-critical data: backlog. */
-    P3("low");
+    P3("low"),
+    /**
+     * Not a defect: what a command read but did not judge or could not check (a package's models, a check
+     * for another engine), said so nothing is skipped in silence. Below P3; asks for no action.
+     */
+    INFO("info");
 
     private final String word;
 
@@ -30,7 +35,7 @@ public enum Severity {
         return ordinal() <= other.ordinal();
     }
 
-    /** Parses {@code P0}..{@code P3}, case-insensitively; {@code null} when it is none of them. */
+    /** Parses {@code P0}..{@code P3} or {@code INFO}, case-insensitively; {@code null} when it is none of them. */
     public static Severity parse(String s) {
         if (s == null) return null;
         for (Severity v : values()) {

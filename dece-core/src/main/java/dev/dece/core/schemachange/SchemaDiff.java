@@ -62,11 +62,17 @@ final class SchemaDiff {
         List<ContractColumn> added = new ArrayList<>();
         for (ContractColumn n : news) if (!oldBy.containsKey(key(n.name()))) added.add(n);
 
-        // rename candidates, best first
+        // rename candidates, best first; a renamed column is looked for within RENAME_WINDOW positions of the
+        // old one, so the search stays linear in the width of the table (renames keep their place or move little)
         record Pair(ContractColumn o, ContractColumn n, double sim, boolean samePos) {}
         List<Pair> pairs = new ArrayList<>();
+        List<ContractColumn> addedByPos = new ArrayList<>(added);
+        addedByPos.sort(Comparator.comparingInt(ContractColumn::position));
+        int[] positions = addedByPos.stream().mapToInt(ContractColumn::position).toArray();
         for (ContractColumn o : removed) {
-            for (ContractColumn n : added) {
+            int from = lowerBound(positions, o.position() - RENAME_WINDOW);
+            for (int i = from; i < positions.length && positions[i] <= o.position() + RENAME_WINDOW; i++) {
+                ContractColumn n = addedByPos.get(i);
                 if (!o.type().sameAs(n.type())) continue;
                 double sim = similarity(o.name(), n.name());
                 boolean samePos = o.position() == n.position();
@@ -145,6 +151,21 @@ final class SchemaDiff {
     private static String piiText(ContractColumn c) {
         return c.pii() ? "true" + (c.classification() != null ? " (" + c.classification().label() + ")" : "")
                 : c.classification() != null ? "false (" + c.classification().label() + ")" : "false";
+    }
+
+    /** How far (in column positions) a renamed column may have moved to be recognised as a rename. */
+    static final int RENAME_WINDOW = 64;
+
+    /** The first index whose value is at least {@code v} in a sorted array. */
+    private static int lowerBound(int[] sorted, int v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private static String key(String name) {

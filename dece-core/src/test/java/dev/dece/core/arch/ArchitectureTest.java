@@ -65,7 +65,7 @@ class ArchitectureTest {
             }
         }
         assertThat(exposed).containsExactlyInAnyOrder("assess.AssessCommand", "pipeline.PipelineCommand", "model.ModelCommand",
-                "lint.LintCommand", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand");
+                "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */

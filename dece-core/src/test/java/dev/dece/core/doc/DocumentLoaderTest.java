@@ -336,4 +336,17 @@ class DocumentLoaderTest {
         assertThatThrownBy(() -> new Limits(0, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new Limits(1, 2, 3, 4).maxLineLength()).isEqualTo(Limits.DEFAULT_MAX_LINE_LENGTH);
     }
+
+    @Test
+    void sqlIsToldApartFromYaml() {
+        DocumentLoader l = new DocumentLoader(Limits.DEFAULT);
+        assertThatThrownBy(() -> l.load("s.yaml", "-- orders\n/* ddl */\n  create or replace   table t (a int);\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("s.yaml:3:3: is SQL (a CREATE OR REPLACE TABLE statement), not YAML or JSON; dece lint reads CREATE TABLE DDL "
+                        + "from a .sql file, and this command reads a YAML or JSON document");
+        assertThatThrownBy(() -> l.load("q.yaml", "WITH x AS (SELECT 1) SELECT * FROM x".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("q.yaml:1:1: is SQL (a WITH statement)");
+        // YAML whose values mention SQL words is YAML
+        org.assertj.core.api.Assertions.assertThatCode(() -> l.load("b.yaml", "create table: 2\nselect: 1\n".getBytes(StandardCharsets.UTF_8)))
+                .doesNotThrowAnyException();
+    }
 }

@@ -21,7 +21,8 @@ class LintInputsTest {
     static final DocumentLoader LOADER = new DocumentLoader(Limits.DEFAULT);
 
     static List<Table> read(String name, String content) throws InputException {
-        return LintInputs.read(name, content.getBytes(StandardCharsets.UTF_8), LOADER);
+        return LintInputs.read(name, content.getBytes(StandardCharsets.UTF_8), LOADER, LintOptions.DEFAULT).stream()
+                .filter(Table.class::isInstance).map(Table.class::cast).toList();
     }
 
     @Test

@@ -174,7 +174,7 @@ class UserRulesTest {
         assertThatThrownBy(() -> Dece.builder().addRules(drl).build()).isInstanceOfSatisfying(InputException.class, e ->
                 assertThat(e.problems()).extracting(Problem::toString).containsExactly(
                         drl + ":3: rule \"no id here\" has no ID; a rule's name starts with its ID, a prefix and a number, e.g. \"TEAM-001 what it checks\"",
-                        drl + ":9: rule \"ACME-005 bad severity\" has @severity(\"P9\"); use P0, P1, P2 or P3",
+                        drl + ":9: rule \"ACME-005 bad severity\" has @severity(\"P9\"); use P0, P1, P2, P3 or INFO",
                         drl + ":21: rule \"ACME-006 two\" reuses the ID ACME-006, which another rule already has; give team rules their own prefix, e.g. TEAM-001"));
     }
 

@@ -149,4 +149,47 @@ class NamingTest {
         assertThat(only(t("fct_orders", "num_items:integer"), "NAME-016").message()).contains("rename it to 'items_count'");
         assertThat(findings(t("fct_orders", "line_item_count", "num_items:varchar"), "NAME-016")).isEmpty();
     }
+
+    @Test
+    void name001_wordsThatOnlyLookLikePrefixesKeepTheirMeaning() {
+        // metrics_ begins a name about metrics, not a mart: no NAME-001, and NAME-002's proposal keeps the word
+        Report r = t("metrics_anomaly_score");
+        assertThat(findings(r, "NAME-001")).isEmpty();
+        assertThat(only(r, "NAME-002").remediation()).contains("metrics_anomaly_score");
+        assertThat(findings(t("inter_company_transfers"), "NAME-001")).isEmpty();
+    }
+
+    @Test
+    void name009_nestedPathsAreJudgedPerSegment() {
+        String manifest = TestCoverageTest.manifest("v12", "\"customer\": {\"name\": \"customer\", \"data_type\": \"STRUCT\"}, "
+                + "\"customer.homeAddress.city\": {\"name\": \"customer.homeAddress.city\", \"data_type\": \"STRING\"}, "
+                + "\"customer.signup_ts\": {\"name\": \"customer.signup_ts\", \"data_type\": \"TIMESTAMP\"}");
+        Report r = lint("manifest.json", manifest);
+        Finding f = only(r, "NAME-009");
+        assertThat(f.message()).contains("'fct_orders.customer.homeAddress.city' is not snake_case (segment homeAddress)")
+                .contains("rename it to 'customer.home_address.city'");
+        // the leaf of a path is what type-aware rules judge: signup_ts is a timestamp not named [event]_at
+        assertThat(only(r, "NAME-011").message()).contains("rename it to 'customer.signup_at'");
+    }
+
+    @Test
+    void name009_unquotedCapitalsAreSnakeCaseButQuotedMixedCaseIsNot() {
+        Report r = lint("s.sql", "CREATE TABLE LINEITEM (L_ORDERKEY BIGINT, L_PARTKEY BIGINT, \"OrderNote\" VARCHAR(10));\n");
+        Finding f = only(r, "NAME-009");
+        assertThat(f.message()).contains("'LINEITEM.OrderNote' is not snake_case, and it is quoted");
+        assertThat(findings(lint("s.sql", "CREATE TABLE ORDERS (ORDER_ID BIGINT, CUSTOMER_ID BIGINT);\n"), "NAME-009")).isEmpty();
+        assertThat(only(lint("s.sql", "CREATE TABLE ORDERS (\"ORDER_ID\" BIGINT);\n"), "NAME-009").message()).contains("quoted");
+    }
+
+    @Test
+    void name016_aSharedSingleLetterPrefixIsAConventionNotACount() {
+        // TPC-H style: every column of nation starts n_, so n_name is "name", not "n means number of"
+        Report r = lint("s.sql", "CREATE TABLE nation (n_nationkey INTEGER, n_name CHAR(25), n_regionkey INTEGER, n_comment VARCHAR(152));\n");
+        assertThat(findings(r, "NAME-016")).isEmpty();
+        // without the shared prefix, n_orders on an integer is a count to rename
+        assertThat(only(t("fct_orders", "order_id:bigint", "n_orders:integer"), "NAME-016").message()).contains("orders_count");
+        // and the shared prefix is kept in proposals: l_shipdt (a DATE) becomes l_ship_date
+        Report l = lint("s.sql", "CREATE TABLE lineitem (l_orderkey BIGINT, l_partkey BIGINT, l_shipdt DATE);\n");
+        assertThat(only(l, "NAME-012").message()).contains("rename it to 'l_ship_date'");
+    }
 }

@@ -56,10 +56,10 @@ class TestCoverageTest {
     @Test
     void test001_primaryKeyWithoutUniqueAndNotNull() {
         Finding f = only(lintManifest(manifest("v12", cols("order_id"), "order_id", "not_null")), "TEST-001");
-        assertThat(f.severity()).isEqualTo(Severity.P1);
+        assertThat(f.severity()).isEqualTo(Severity.P2);
         assertThat(f.topic()).isEqualTo("testing.primary-key");
         assertThat(f.message()).isEqualTo("Model 'fct_orders' (models/marts/fct_orders.sql) lacks unique on its primary key 'order_id'.");
-        assertThat(f.location().path()).isEqualTo("nodes[\"model.shop.fct_orders\"].columns.order_id");
+        assertThat(f.location().path()).isEqualTo("nodes[\"model.shop.fct_orders\"].columns[\"order_id\"]");
         assertThat(f.location().line()).isEqualTo(4);
         assertThat(findings(lintManifest(manifest("v12", cols("order_id"), "order_id", "unique", "order_id", "not_null")), "TEST-001")).isEmpty();
     }
@@ -99,5 +99,40 @@ class TestCoverageTest {
     void tableListsWithoutTestsAreNotHeldToTheChecklist() {
         Report r = lint("t.yaml", tables("fct_orders", "order_id", "order_status"));
         assertThat(r.findings()).noneMatch(f -> f.ruleId().startsWith("TEST-"));
+    }
+
+    /** A manifest whose fct_order_lines has a composite key (order_id, line_number) and the given model-level test JSON. */
+    static String compositeKey(String testJson) {
+        return "{\n  \"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/manifest/v12.json\", \"project_name\": \"shop\"},\n"
+                + "  \"nodes\": {\n    \"model.shop.fct_order_lines\": {\"resource_type\": \"model\", \"package_name\": \"shop\", \"name\": \"fct_order_lines\","
+                + " \"columns\": {" + cols("order_id", "line_number") + "},"
+                + " \"constraints\": [{\"type\": \"primary_key\", \"columns\": [\"order_id\", \"line_number\"]}]}"
+                + (testJson.isEmpty() ? "" : ",\n    \"test.shop.combo\": " + testJson) + "\n  }\n}\n";
+    }
+
+    @Test
+    void test006_compositeKeyWithoutCombinationTest() {
+        Finding f = only(lintManifest(compositeKey("")), "TEST-006");
+        assertThat(f.message()).contains("composite key (order_id, line_number)");
+        assertThat(f.remediation()).contains("dbt_utils.unique_combination_of_columns: {combination_of_columns: [order_id, line_number]}");
+        // unique on each key column would be wrong, and TEST-001 does not ask for it
+        assertThat(findings(lintManifest(compositeKey("")), "TEST-001")).isEmpty();
+        Report miss = lintManifest(compositeKey("{\"resource_type\": \"test\", \"attached_node\": \"model.shop.fct_order_lines\","
+                + " \"test_metadata\": {\"name\": \"unique_combination_of_columns\", \"namespace\": \"dbt_utils\","
+                + " \"kwargs\": {\"combination_of_columns\": [\"line_number\", \"order_id\"], \"model\": \"x\"}}}"));
+        assertThat(findings(miss, "TEST-006")).isEmpty();
+        assertThat(findings(miss, "TEST-002")).isEmpty();
+    }
+
+    @Test
+    void test007_modelWithNoColumnsAndNoTests() {
+        Finding f = only(lintManifest(manifest("v12", "")), "TEST-007");
+        assertThat(f.message()).contains("Model 'fct_orders' (models/marts/fct_orders.sql) has no primary-key test");
+        // a test that names an undocumented column makes it a column: TEST-001 then asks for the missing half
+        Report half = lintManifest(manifest("v12", "", "order_id", "unique"));
+        assertThat(findings(half, "TEST-007")).isEmpty();
+        assertThat(only(half, "TEST-001").message()).contains("lacks not_null on its primary key 'order_id'");
+        Report both = lintManifest(manifest("v12", "", "order_id", "unique", "order_id", "not_null"));
+        assertThat(both.findings()).noneMatch(x -> x.ruleId().startsWith("TEST-00") && !x.ruleId().equals("TEST-005"));
     }
 }

@@ -50,4 +50,12 @@ class TimezoneTest {
         assertThat(f.remediation()).contains("(ordered_at)");
         assertThat(findings(lint("t.yaml", tables("mrt_sales_daily", "sold_at_local:timestamptz")), "TZ-003")).isEmpty();
     }
+
+    @Test
+    void tz003_zoneSuffixCountsOnlyOnTimeTypes() {
+        // a DECIMAL cost_est is an estimate, not Eastern time; an untyped name needs a time word to be read as one
+        assertThat(findings(lint("t.yaml", tables("fct_orders", "cost_est:decimal(12,2)", "rating_pst")), "TZ-003")).isEmpty();
+        assertThat(only(lint("t.yaml", tables("fct_orders", "pickup_time_est:time")), "TZ-003").message()).contains("pickup_time_est");
+        assertThat(only(lint("t.yaml", tables("fct_orders", "order_time_pst")), "TZ-003").message()).contains("order_time_pst");
+    }
 }

@@ -2,6 +2,7 @@ package dev.dece.rules.pipeline.artifacts;
 
 import dev.dece.core.report.Artifact;
 import dev.dece.core.report.Report;
+
 import org.junit.jupiter.api.Test;
 
 import static dev.dece.rules.support.PipelineYaml.design;

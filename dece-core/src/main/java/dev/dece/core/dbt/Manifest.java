@@ -1,0 +1,92 @@
+package dev.dece.core.dbt;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What DECE reads of a dbt {@code manifest.json}: its metadata, the nodes that are tables (models, snapshots,
+ * seeds, sources) with their columns, the tests attached to each, and counts of what it did not read, so a
+ * command can say what it skipped. Read by {@link ManifestReader}; immutable.
+ *
+ * @param file          the file name as given
+ * @param schemaVersion the manifest schema version, e.g. 12
+ * @param dbtVersion    {@code metadata.dbt_version}; "" when absent
+ * @param adapter       {@code metadata.adapter_type}; null when absent
+ * @param projectName   {@code metadata.project_name}, the root project; null when absent (then packages cannot be told apart)
+ * @param nodes         models, snapshots, seeds and sources, by unique_id
+ * @param tests         the tests attached to each node, by the node's unique_id, in manifest order
+ * @param semanticNodes entries of {@code semantic_models}, {@code metrics} and {@code saved_queries} (not tables)
+ * @param unknown       nodes of a {@code resource_type} DECE does not know, by unique_id
+ */
+public record Manifest(String file, int schemaVersion, String dbtVersion, String adapter, String projectName,
+                       List<DbtNode> nodes, Map<String, List<DbtTest>> tests, int semanticNodes, List<Unknown> unknown) {
+
+    public Manifest {
+        nodes = List.copyOf(nodes);
+        tests = Map.copyOf(tests);
+        unknown = List.copyOf(unknown);
+    }
+
+    /** The tests attached to {@code uniqueId}. */
+    public List<DbtTest> testsOf(String uniqueId) {
+        return tests.getOrDefault(uniqueId, List.of());
+    }
+
+    /**
+     * A node that is a table.
+     *
+     * @param uniqueId       e.g. {@code model.jaffle_shop.orders}
+     * @param resourceType   {@code model}, {@code snapshot}, {@code seed} or {@code source}
+     * @param packageName    the package that defines it
+     * @param name           the relation's name: the alias of a model, the identifier of a source
+     * @param description    null when absent or empty
+     * @param originalFile   {@code original_file_path}; null when absent
+     * @param materialized   {@code config.materialized}; null when absent
+     * @param timeSpine      true for the MetricFlow time spine ({@code time_spine:} set, or the model {@code metricflow_time_spine})
+     * @param columns        in manifest order
+     * @param keyColumns     a model-level {@code primary_key} constraint's columns; empty when none
+     * @param compiledCode   {@code compiled_code} (for SQL readers); null when absent or not asked for
+     * @param dependsOn      {@code depends_on.nodes}
+     * @param line           where the node's value starts
+     * @param col            where the node's value starts
+     * @param path           e.g. {@code nodes["model.jaffle_shop.orders"]}
+     */
+    public record DbtNode(String uniqueId, String resourceType, String packageName, String name, String description,
+                          String originalFile, String materialized, boolean timeSpine, List<DbtColumn> columns,
+                          List<String> keyColumns, String compiledCode, List<String> dependsOn, int line, int col, String path) {
+        public DbtNode {
+            columns = List.copyOf(columns);
+            keyColumns = List.copyOf(keyColumns);
+            dependsOn = List.copyOf(dependsOn);
+        }
+    }
+
+    /**
+     * A documented column.
+     *
+     * @param name        as written (a nested field is a dotted path)
+     * @param dataType    {@code data_type}; null when absent
+     * @param description null when absent or empty
+     * @param primaryKey  true when a column-level {@code primary_key} constraint is declared
+     * @param path        e.g. {@code nodes["model.x.orders"].columns["order_id"]}
+     */
+    public record DbtColumn(String name, String dataType, String description, boolean primaryKey, String path) {}
+
+    /**
+     * A test attached to a node.
+     *
+     * @param name    the generic test's name, lower case, namespace stripped ({@code unique}, {@code recency},
+     *                {@code unique_combination_of_columns}); {@code singular} for a singular test
+     * @param column  the column it tests; null for a model-level test
+     * @param columns the columns of a combination test ({@code combination_of_columns}); empty otherwise
+     * @param field   the {@code field} argument (recency, relationships); null when absent
+     */
+    public record DbtTest(String name, String column, List<String> columns, String field) {
+        public DbtTest {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A node of an unknown {@code resource_type}, kept so it can be named rather than skipped in silence. */
+    public record Unknown(String uniqueId, String resourceType, int line, int col, String path) {}
+}
