@@ -39,11 +39,27 @@ abstract class ContractReading {
     void add(Node n, String table, String column, CheckKind kind, Double min, Double max, List<String> values,
                      String pattern, Double hours, String refT, String refC, String srcT, String srcC, Double maxPct,
                      String sql, Expect expect, boolean derived) {
+        // values and patterns become SQL literals: a control character (a line break) has no safe literal form
+        if (values != null) for (String v : values) if (!literal(n, v, "value")) return;
+        if (pattern != null && !literal(n, pattern, "pattern")) return;
         String base = table + "." + (column == null ? "" : column + ".") + kind.id();
         int k = ids.merge(base, 1, Integer::sum);
         String id = k == 1 ? base : base + "-" + k;
         checks.add(new Check(n, id, table, column, kind, min, max, values, pattern, hours, refT, refC, srcT, srcC, maxPct,
                 sql, expect, derived));
+    }
+
+    /** True when {@code text} can be a SQL literal; else a located problem. */
+    boolean literal(Node at, String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                b.problem(at, "the " + what + " \"" + CustomSql.printable(text) + "\" holds a control character (U+"
+                        + String.format("%04X", (int) c) + "); check values and patterns are one line of printable text");
+                return false;
+            }
+        }
+        return true;
     }
 
     void duplicates(List<ContractColumn> cols) {

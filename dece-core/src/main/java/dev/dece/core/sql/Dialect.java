@@ -67,12 +67,25 @@ public enum Dialect implements Spelled {
         return sb.toString();
     }
 
-    /** A text literal: single quotes doubled; BigQuery also escapes backslashes (its literals read escapes). */
+    /**
+     * A text literal that holds exactly {@code s}, whatever the server's settings:
+     * <ul>
+     *   <li>DuckDB: single quotes doubled (backslash is an ordinary character);</li>
+     *   <li>PostgreSQL: the same, and when {@code s} holds a backslash an escape string {@code E'...'} with
+     *       backslashes doubled, so a server with {@code standard_conforming_strings = off} reads it the same;</li>
+     *   <li>Snowflake: backslashes doubled and single quotes doubled (Snowflake literals read backslash escapes);</li>
+     *   <li>BigQuery: backslashes doubled and quotes escaped with a backslash.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException for a control character other than tab, which binders refuse first
+     */
     public String string(String s) {
         for (char c : s.toCharArray()) {
             if (c < 0x20 && c != '\t') throw new IllegalArgumentException("a literal holds a control character");
         }
         if (this == BIGQUERY) return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        if (this == SNOWFLAKE) return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+        if (this == POSTGRES && s.indexOf('\\') >= 0) return "E'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
         return "'" + s.replace("'", "''") + "'";
     }
 
