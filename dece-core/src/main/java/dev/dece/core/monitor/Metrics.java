@@ -344,11 +344,24 @@ final class Metrics {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
+    private static boolean integer(String s) {
+        if (s.isEmpty() || s.length() > 40) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
     /**
      * Compares two watermarks as instants when both are timestamps, as numbers when both are numbers;
      * {@link Integer#MIN_VALUE} when they are neither (opaque: only equality is known).
      */
     static int compare(String x, String y) {
+        if (integer(x) && integer(y)) {
+            if (x.length() < 19 && y.length() < 19) return Long.compare(Long.parseLong(x), Long.parseLong(y));
+            return new BigDecimal(x).compareTo(new BigDecimal(y));
+        }
         if (NUMBER.matcher(x).matches() && NUMBER.matcher(y).matches()) return new BigDecimal(x).compareTo(new BigDecimal(y));
         try {
             return Long.compare(Times.parse(x), Times.parse(y));

@@ -28,6 +28,17 @@ final class RunStore {
         return s == null ? n : s;
     }
 
+    private final Map<String, String> values = new HashMap<>();
+
+    /** A shared instance of a short, often repeated value (a stage, a status as written); at most 10 000 distinct are kept. */
+    String value(String v) {
+        if (v == null) return null;
+        String s = values.get(v);
+        if (s != null) return s;
+        if (values.size() < 10_000) values.put(v, v);
+        return v;
+    }
+
     /** The run {@code runId} of {@code pipeline} of this kind, or a new one located here. */
     Run run(String pipeline, String runId, Run.Kind kind, String format, String file, int line, int column) {
         String p = name(pipeline);

@@ -268,13 +268,13 @@ final class StructuredLogReader {
             run.watermarkAfter = r.wmAfter;
         }
         boolean decides = !existing || st.ordinal() > run.status.ordinal() || (st == run.status && st.terminal());
-        if (decides || run.stage == null) run.stage = r.stage;
+        if (decides || run.stage == null) run.stage = store.value(r.stage);
         if (st.ordinal() >= run.status.ordinal()) {
             if (existing && st.ordinal() > run.status.ordinal()) {
                 run.line = line;
                 run.column = col;
             }
-            run.status(st, r.status.strip().toLowerCase(java.util.Locale.ROOT));
+            run.status(st, store.value(r.status.strip().toLowerCase(java.util.Locale.ROOT)));
         }
         if ((st == Run.Status.FAILED || st == Run.Status.PARTIAL) && r.error != null && !r.error.isBlank() && (run.error == null || run.error.isBlank())) {
             run.error = r.error.length() > 4000 ? r.error.substring(0, 4000) : r.error;

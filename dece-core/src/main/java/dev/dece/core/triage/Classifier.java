@@ -42,16 +42,16 @@ final class Classifier {
         Map<FailureBranch, PatternMatch> best = new EnumMap<>(FailureBranch.class);
         for (PatternSet.Entry e : patterns.entries()) { // best first, so the first match of a branch is its best
             if (best.containsKey(e.branch())) continue;
-            Budgeted in = new Budgeted(text, 100_000 + STEPS_PER_CHAR * text.length());
+            // the built-in patterns are written without nested quantifiers; only a team's regex needs the step budget
+            Budgeted in = e.builtIn() ? null : new Budgeted(text, 100_000 + STEPS_PER_CHAR * text.length());
             try {
-                Matcher m = e.regex().matcher(in);
+                Matcher m = e.regex().matcher(in == null ? text : in);
                 if (m.find()) {
                     String found = text.substring(m.start(), m.end()).strip().replaceAll("\\s+", " ");
                     if (found.length() > 120) found = found.substring(0, 117) + "...";
                     best.put(e.branch(), new PatternMatch(e.id(), e.vendor(), e.branch(), e.kind(), e.rank(), found));
                 }
             } catch (Budgeted.Exhausted x) {
-                if (e.builtIn()) throw new IllegalStateException("built-in triage pattern " + e.id() + " exhausted its step budget (a DECE bug)");
                 throw new InputException(Problem.at(e.node().get("regex"), "took more than " + in.budget
                         + " steps on a " + text.length() + "-character error message; simplify the regular expression "
                         + "(nested or overlapping quantifiers such as (a+)+ backtrack without end)"));

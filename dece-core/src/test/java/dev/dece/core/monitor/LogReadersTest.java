@@ -189,6 +189,19 @@ class LogReadersTest {
     }
 
     @Test
+    void timestampsParseLikeTheJdkWithAndWithoutTheFastPath() {
+        for (String t : List.of("2026-03-08T02:00:00Z", "2026-03-08T02:00:00.5Z", "2026-03-08T02:00:00.123456789Z", "2024-02-29T23:59:59Z",
+                "1999-12-31T00:00:00.001Z")) {
+            assertThat(Times.parse(t)).as(t).isEqualTo(java.time.Instant.parse(t).toEpochMilli());
+        }
+        assertThat(Times.parse("2026-03-08T03:00:00+01:00")).isEqualTo(java.time.Instant.parse("2026-03-08T02:00:00Z").toEpochMilli());
+        assertThat(Times.parse("2026-03-08 02:00:00+0000")).isEqualTo(java.time.Instant.parse("2026-03-08T02:00:00Z").toEpochMilli());
+        for (String bad : List.of("2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-03-08T02:00:00", "yesterday")) {
+            assertThatThrownBy(() -> Times.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a timestamp with a UTC offset");
+        }
+    }
+
+    @Test
     void aDirectoryIsReadInPathOrderWithEveryFormat() throws Exception {
         Path logs = Files.createDirectory(dir.resolve("logs"));
         Files.copy(res("run_results_v6.json"), logs.resolve("b_run_results.json"));
