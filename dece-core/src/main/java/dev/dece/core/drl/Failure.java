@@ -65,11 +65,11 @@ public record Failure(Node node, String key, String pipeline, String runId, Stri
     }
 
     /**
-     * "run r-42 of orders_daily", "3 runs of orders_daily (r-40, r-41, r-42)", or for a bare message "error message"
-     * ("error message of orders_daily" when its pipeline is named).
+     * "run r-42 of orders_daily", "3 runs of orders_daily (r-40, r-41, r-42)", or for a bare message "failed run behind
+     * this error message" ("... (orders_daily)" when its pipeline is named).
      */
     public String runs() {
-        if ("message".equals(format)) return "message".equals(pipeline) ? "error message" : "error message of " + pipeline;
+        if ("message".equals(format)) return "failed run behind this error message" + ("message".equals(pipeline) ? "" : " (" + pipeline + ")");
         if (occurrences == 1) return "run " + runId + " of " + pipeline;
         String ids = String.join(", ", runIds);
         return occurrences + " runs of " + pipeline + " (" + (runIds.size() < occurrences ? ids + ", ..." : ids) + ")";

@@ -154,6 +154,49 @@ class MonitorInputsTest {
     }
 
     @Test
+    void dbtArtifactsAndOpenLineageEventsGoThroughTheWholeCommand() throws Exception {
+        RunLogs logs = RunLogs.in(dir);
+        Path runResults = logs.write("run_results.json", "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/run-results/v6.json\", "
+                + "\"dbt_version\": \"1.8.7\", \"generated_at\": \"2026-03-08T04:05:00Z\", \"invocation_id\": \"inv-8\"}, \"results\": ["
+                + "{\"status\": \"success\", \"timing\": [{\"name\": \"execute\", \"started_at\": \"2026-03-08T04:00:00Z\", \"completed_at\": \"2026-03-08T04:03:00Z\"}], "
+                + "\"thread_id\": \"Thread-1\", \"execution_time\": 180.0, \"adapter_response\": {\"rows_affected\": 4800}, \"message\": \"SUCCESS 4800\", \"failures\": null, "
+                + "\"unique_id\": \"model.shop.fct_orders\", \"compiled\": true, \"compiled_code\": \"select 1\", \"relation_name\": \"A.B.FCT_ORDERS\"},"
+                + "{\"status\": \"fail\", \"timing\": [{\"name\": \"execute\", \"started_at\": \"2026-03-08T04:03:10Z\", \"completed_at\": \"2026-03-08T04:03:11Z\"}], "
+                + "\"thread_id\": \"Thread-1\", \"execution_time\": 1.0, \"adapter_response\": {}, \"message\": \"Got 12 results, configured to fail if != 0\", \"failures\": 12, "
+                + "\"unique_id\": \"test.shop.not_null_fct_orders_customer_id.3f2a9c\", \"compiled\": true, \"compiled_code\": \"select 1\", \"relation_name\": null}], "
+                + "\"elapsed_time\": 191.0}");
+        Path sources = logs.write("sources.json", "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/sources/v3.json\", \"generated_at\": \"2026-03-08T06:00:00Z\", "
+                + "\"invocation_id\": \"src-8\"}, \"results\": [{\"unique_id\": \"source.shop.raw.customers\", \"max_loaded_at\": \"2026-03-06T22:00:00+00:00\", "
+                + "\"snapshotted_at\": \"2026-03-08T06:00:00+00:00\", \"max_loaded_at_time_ago_in_s\": 115200.0, \"status\": \"error\", "
+                + "\"criteria\": {\"warn_after\": {\"count\": 12, \"period\": \"hour\"}, \"error_after\": {\"count\": 1, \"period\": \"day\"}, \"filter\": null}, "
+                + "\"adapter_response\": {}, \"timing\": [], \"thread_id\": \"Thread-1\", \"execution_time\": 0.3}], \"elapsed_time\": 0.5}");
+        Path events = logs.write("events.ndjson", String.join("\n",
+                "{\"eventType\": \"START\", \"eventTime\": \"2026-03-08T05:00:00Z\", \"producer\": \"p\", \"schemaURL\": \"s\", \"run\": {\"runId\": \"r1\", \"facets\": {}}, \"job\": {\"namespace\": \"spark\", \"name\": \"sessions\"}}",
+                "{\"eventType\": \"FAIL\", \"eventTime\": \"2026-03-08T05:40:00Z\", \"producer\": \"p\", \"schemaURL\": \"s\", \"run\": {\"runId\": \"r1\", \"facets\": "
+                        + "{\"errorMessage\": {\"message\": \"Job aborted\", \"programmingLanguage\": \"JAVA\", \"stackTrace\": \"java.lang.OutOfMemoryError: Java heap space\"}}}, "
+                        + "\"job\": {\"namespace\": \"spark\", \"name\": \"sessions\"}}") + "\n");
+        Report r = TestDece.DECE.monitor(List.of(runResults, sources, events), MonitorOptions.defaults());
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("MON-005");
+            assertThat(f.message()).contains("'raw.customers' last loaded at 2026-03-06T22:00:00Z, 32 h before 2026-03-08T06:00:00Z, beyond its freshness SLA of 24 h (dbt source freshness error_after)");
+        });
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("TRI-021");
+            assertThat(f.subject()).isEqualTo("fct_orders/inv-8:not_null_fct_orders_customer_id");
+            assertThat(f.message()).contains("data quality check failed").contains("Got 12 results");
+            assertThat(f.location().file()).endsWith("run_results.json");
+        });
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("TRI-021");
+            assertThat(f.message()).contains("The run r1 of sessions failed").contains("out of memory");
+            assertThat(f.location().line()).isEqualTo(2);
+        });
+        assertThat(r.checks()).filteredOn(c -> c.id().equals("fct_orders.quality_pass_rate")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(dev.dece.core.report.CheckOutcome.Status.FAIL));
+        assertThat(r.checks()).filteredOn(c -> c.subject().equals("raw.customers")).extracting(c -> c.kind()).containsExactly("freshness", "log_records");
+    }
+
+    @Test
     void triageOfANamedPipelineNeedsItsSpec() {
         RunLogs logs = RunLogs.in(dir).spec(PipelineYaml.review());
         assertThatThrownBy(() -> TestDece.DECE.triage("boom", TriageOptions.defaults().withPipelines(logs.options().pipelines()).withPipeline("ordres")))
