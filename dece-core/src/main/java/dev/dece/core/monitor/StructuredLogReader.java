@@ -31,6 +31,11 @@ final class StructuredLogReader {
     static final Map<String, Run.Status> STATUS = Map.of("success", Run.Status.SUCCESS, "failed", Run.Status.FAILED,
             "partial", Run.Status.PARTIAL, "running", Run.Status.RUNNING);
     private static final int ALL = (1 << 16) - 1;
+    private static final Map<String, Integer> INDEX = new java.util.HashMap<>();
+
+    static {
+        for (int i = 0; i < FIELDS.size(); i++) INDEX.put(FIELDS.get(i), i);
+    }
 
     private final Reading reading;
     private final RunStore store;
@@ -112,7 +117,8 @@ final class StructuredLogReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
-            int idx = FIELDS.indexOf(f);
+            Integer found = INDEX.get(f);
+            int idx = found == null ? -1 : found;
             if (idx < 0) {
                 p.skipChildren();
                 continue;

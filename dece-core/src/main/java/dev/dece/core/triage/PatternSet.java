@@ -198,7 +198,7 @@ final class PatternSet {
                     b.problem(n.get("regex"), "is " + regex.length() + " characters long; at most " + MAX_REGEX_LENGTH + " are allowed");
                 } else {
                     try {
-                        p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                        p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
                     } catch (PatternSyntaxException e) {
                         b.problem(n.get("regex"), "is not a valid regular expression: " + e.getDescription()
                                 + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + "; write Java regex syntax");
