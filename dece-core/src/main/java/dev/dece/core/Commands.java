@@ -4,9 +4,11 @@ import dev.dece.core.assess.AssessCommand;
 import dev.dece.core.engine.Command;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.model.ModelCommand;
+import dev.dece.core.monitor.MonitorCommand;
 import dev.dece.core.pipeline.PipelineCommand;
 import dev.dece.core.quality.QualityCommand;
 import dev.dece.core.schemachange.SchemaChangeCommand;
+import dev.dece.core.triage.TriageCommand;
 
 import java.util.List;
 
@@ -23,7 +25,9 @@ final class Commands {
             ModelCommand.COMMAND,
             LintCommand.COMMAND,
             QualityCommand.COMMAND,
-            SchemaChangeCommand.COMMAND);
+            SchemaChangeCommand.COMMAND,
+            MonitorCommand.COMMAND,
+            TriageCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

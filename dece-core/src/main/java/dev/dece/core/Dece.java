@@ -11,6 +11,8 @@ import dev.dece.core.input.Problem;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.lint.LintOptions;
 import dev.dece.core.model.ModelCommand;
+import dev.dece.core.monitor.MonitorCommand;
+import dev.dece.core.monitor.MonitorOptions;
 import dev.dece.core.pipeline.PipelineCommand;
 import dev.dece.core.policy.Policy;
 import dev.dece.core.quality.QualityCommand;
@@ -19,6 +21,8 @@ import dev.dece.core.report.Report;
 import dev.dece.core.report.RuleInfo;
 import dev.dece.core.schemachange.SchemaChangeCommand;
 import dev.dece.core.sql.Dialect;
+import dev.dece.core.triage.TriageCommand;
+import dev.dece.core.triage.TriageOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,6 +192,41 @@ public final class Dece {
     /** {@link #schemaChange(Path, Path)} for documents held in memory. */
     public Report schemaChange(String beforeName, String beforeContent, String afterName, String afterContent) throws InputException {
         return SchemaChangeCommand.run(engine, beforeName, beforeContent, afterName, afterContent);
+    }
+
+    /**
+     * "Set up monitoring for our pipelines" / "how are our pipelines doing?": reads run logs (the Structured Logging
+     * Standard's JSON lines, dbt run_results.json and sources.json, OpenLineage RunEvents; files or directories,
+     * streamed), joins the options' pipeline specs, contracts, brief, backfill queue and cost file by pipeline name,
+     * and reports the Pipeline Health Dashboard: one typed check outcome per pipeline and row ({@link Report#checks()}),
+     * alerts rated P0-P3 with their response time, checks of the logs themselves, and the triage of every failure in
+     * the window. With no logs, the specs' monitoring set-up comes back as artifacts (dashboards, alert routing, the
+     * log line's JSON Schema).
+     *
+     * <pre>{@code
+     * Report r = dece.monitor(List.of(Path.of("logs/")), MonitorOptions.defaults().withPipelines(List.of(Path.of("pipelines/"))));
+     * }</pre>
+     *
+     * @throws InputException for a log or input DECE cannot use: located, with what is allowed
+     */
+    public Report monitor(List<Path> logs, MonitorOptions options) throws InputException {
+        return MonitorCommand.run(engine, logs, options);
+    }
+
+    /**
+     * "Why did this pipeline fail?": triages one error message by the Pipeline Failure Triage runbook: the branch, the
+     * checks, the impact (from the options' specs, contracts and brief), the fix class, whether a retry is safe and
+     * the post-fix steps.
+     *
+     * @throws InputException when the message is empty or an input or the patterns file is invalid
+     */
+    public Report triage(String message, TriageOptions options) throws InputException {
+        return TriageCommand.run(engine, message, options);
+    }
+
+    /** {@link #triage(String, TriageOptions)} for every failed run of the logs (read as {@link #monitor} reads them). */
+    public Report triage(List<Path> logs, TriageOptions options) throws InputException {
+        return MonitorCommand.triage(engine, logs, options);
     }
 
     /**

@@ -39,7 +39,9 @@ public final class Main implements Runnable {
             "model", ModelCommand::new,
             "lint", LintCommand::new,
             "quality", QualityCommand::new,
-            "schema-change", SchemaChangeCommand::new);
+            "schema-change", SchemaChangeCommand::new,
+            "monitor", MonitorCommand::new,
+            "triage", TriageCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -61,6 +61,14 @@ public final class AssessCommand {
         return BriefBinder.bind(engine.loader().load(name, content.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The constraints (budget, compliance, ...) of the brief in {@code docs}, for commands that read a brief for context. */
+    public static dev.dece.core.drl.Constraints constraints(List<Node> docs) throws InputException {
+        for (Object f : BriefBinder.bind(docs)) {
+            if (f instanceof dev.dece.core.drl.Constraints c) return c;
+        }
+        throw new IllegalStateException("a bound brief always has its constraints");
+    }
+
     /** The consumers of the brief in {@code docs}, for commands that read a brief for context. */
     public static List<Consumer> consumers(List<Node> docs) throws InputException {
         List<Consumer> out = new ArrayList<>();

@@ -83,6 +83,26 @@ public final class Emit {
                 about == null ? null : about.subject());
     }
 
+    /**
+     * An alert about {@code about}: a finding whose severity is not the rule's own but the one the Alert
+     * Severity rules chose for the pipeline ({@code severity.choice()}, P0..P3), so the same metric alert is a
+     * P0 on a payment pipeline and a P2 on a marketing one. The chosen severity's evidence (tier, consumers,
+     * compliance: why that severity) is added to the finding's.
+     */
+    public static Finding alert(RuleContext k, Chosen severity, Located about, Node where, String message, String remediation,
+                                Evidence... evidence) {
+        Rule r = k.getRule();
+        Severity s = Severity.parse(severity.choice());
+        if (s == null) {
+            throw new IllegalStateException("rule " + r.getName() + " raises an alert with severity \"" + severity.choice()
+                    + "\", which is not P0..P3");
+        }
+        Node at = where != null ? where : about != null ? about.node() : null;
+        Evidence[] all = join(evidence, severity.evidence().toArray(Evidence[]::new));
+        return new Finding(id(r), s, topic(r), message, location(at), remediation, sorted(all),
+                about == null ? null : about.subject());
+    }
+
     /** Evidence for the child {@code key} of every fact in {@code facts}, sorted by path. */
     public static Evidence[] each(java.util.Collection<? extends Located> facts, String key) {
         return facts.stream().map(f -> f.evidence(key)).sorted().toArray(Evidence[]::new);

@@ -75,6 +75,17 @@ public final class PipelineCommand {
         return report(engine, briefName == null ? List.of(name) : List.of(name, briefName), pipelines, consumers);
     }
 
+    /**
+     * The Universal Pipeline Templates in {@code inputs} (files or directories, as {@link #run} reads them), bound
+     * but not reviewed: for commands that join pipeline specs as context (monitor, triage).
+     *
+     * @param consumers a brief's consumers to check {@code pipeline.serves} against; empty without a brief
+     * @throws InputException listing every problem of every document, located
+     */
+    public static List<Pipeline> specs(Engine engine, List<Path> inputs, List<Consumer> consumers) throws InputException {
+        return PipelineBinder.load(engine.loader(), inputs, consumers);
+    }
+
     /** Only the pipeline rule set runs: the brief is there for its consumers, not to be assessed again. */
     private static Report report(Engine engine, List<String> inputs, List<Pipeline> pipelines, List<Consumer> consumers) throws InputException {
         Report r = engine.evaluate(COMMAND, inputs, consumers, pipelines, BATCH);

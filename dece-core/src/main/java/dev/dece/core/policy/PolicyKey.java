@@ -58,7 +58,21 @@ public enum PolicyKey {
 
     // Phase 7 and 9: monitoring and cost
     SUCCESS_RATE_ALERT_PERCENT(95, "%", "Alert when the pipeline success rate falls below this", "Phase 7 > Pipeline Health Dashboard"),
+    SUCCESS_RATE_TARGET_PERCENT(99, "%", "Pipeline success rate target; below it, above the alert line, is a P3 degradation", "Phase 7 > Pipeline Health Dashboard"),
     VOLUME_VARIANCE_ALERT_PERCENT(50, "%", "Alert when the day's rows differ from the 7-day average by more than this", "Phase 7 > Pipeline Health Dashboard"),
+    VOLUME_VARIANCE_TARGET_PERCENT(20, "%", "Volume variance target; above it, below the alert line, is a P3 degradation", "Phase 7 > Pipeline Health Dashboard"),
+    QUALITY_PASS_RATE_ALERT_PERCENT(95, "%", "Alert when the quality check pass rate falls below this", "Phase 7 > Pipeline Health Dashboard"),
+    QUALITY_PASS_RATE_TARGET_PERCENT(100, "%", "Quality check pass rate target; below it, above the alert line, is minor quality drift (P3)", "Phase 7 > Pipeline Health Dashboard"),
+    FAILED_RUNS_ALERT(0, "failed runs", "Alert when a pipeline has more failed runs than this in the recent window (last 24 h)", "Phase 7 > Pipeline Health Dashboard"),
+    BACKFILL_QUEUE_ALERT(5, "requests", "Alert when more backfill requests than this are pending for a pipeline", "Phase 7 > Pipeline Health Dashboard"),
+    BACKFILL_QUEUE_TARGET(0, "requests", "Backfill queue target; more pending requests than this, up to the alert line, is a P3 degradation", "Phase 7 > Pipeline Health Dashboard"),
+    BUDGET_TARGET_PERCENT(100, "% of budget", "Infrastructure cost target; above it, up to the alert line, is a P3 warning", "Phase 7 > Pipeline Health Dashboard"),
+    DASHBOARD_WINDOW_DAYS(7, "days", "Window of the success rate, average runtime, quality pass rate and the volume baseline (the methodology's 'over 7 days' and avg_7d_rows)", "Phase 7 > Pipeline Health Dashboard"),
+    RECENT_WINDOW_HOURS(24, "hours", "The 'last 24h' of the failed pipeline count and the 'today' of the volume variance, ending at --as-of", "Phase 7 > Pipeline Health Dashboard"),
+    ALERT_P0_RESPONSE_MINUTES(15, "minutes", "Response time of a P0 alert (revenue/compliance impacting)", "Phase 7 > Alert Severity"),
+    ALERT_P1_RESPONSE_MINUTES(60, "minutes", "Response time of a P1 alert (business-critical dashboard stale)", "Phase 7 > Alert Severity"),
+    ALERT_P2_RESPONSE_MINUTES(240, "minutes", "Response time of a P2 alert (non-critical pipeline failed)", "Phase 7 > Alert Severity"),
+    TRIAGE_REPEATED_FAILURES(3, "failed runs", "A transient failure (connection timeout, timeout) that fails this many runs in a row is no longer retried but treated as infrastructure (DECE default)", "Phase 10 > Pipeline Failure Triage"),
     SINGLE_PIPELINE_SPEND_PERCENT(30, "% of spend", "One pipeline above this share of total spend is a cost red flag", "Phase 9 > Cost Red Flags"),
     BUDGET_ALERT_PERCENT(110, "% of budget", "Alert when infrastructure cost passes this share of the budget", "Phase 7 > Pipeline Health Dashboard"),
     LARGE_TABLE_TB(1, "TB", "Full scans on tables above this size are a cost red flag", "Phase 9 > Cost Red Flags");

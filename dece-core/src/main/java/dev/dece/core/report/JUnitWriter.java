@@ -38,7 +38,8 @@ final class JUnitWriter {
             if (c.status() == CheckOutcome.Status.ERROR) {
                 errors++;
                 cases.append(">\n      <error type=\"").append(f == null ? "error" : f.severity().name()).append("\" message=\"")
-                        .append(x(f == null ? "check could not run" : f.ruleId() + ": " + f.message())).append("\"/>\n    </testcase>\n");
+                        .append(x(f != null ? f.ruleId() + ": " + f.message() : c.detail() != null ? "check could not run: " + c.detail() : "check could not run"))
+                        .append("\"/>\n    </testcase>\n");
             } else {
                 failures++;
                 cases.append(">\n      <failure type=\"").append(f == null ? "fail" : f.severity().name()).append("\" message=\"")

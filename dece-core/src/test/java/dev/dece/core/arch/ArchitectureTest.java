@@ -22,11 +22,19 @@ class ArchitectureTest {
             .importPackages("dev.dece.core");
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
-    static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange");
+    static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
+            "monitor", "triage");
 
     @Test
     void noPackageCycles() {
         slices().matching("dev.dece.core.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    /** monitor includes the triage of the failures it sees; triage never needs monitor. */
+    @Test
+    void triageDoesNotDependOnMonitor() {
+        noClasses().that().resideInAPackage("dev.dece.core.triage").should().dependOnClassesThat().resideInAPackage("dev.dece.core.monitor")
+                .check(CORE);
     }
 
     @Test
@@ -41,7 +49,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.drl..", "dev.dece.core.engine..", "dev.dece.core.doc..",
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
-                        "dev.dece.core.contract..", "dev.dece.core.sql..")
+                        "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..")
                 .check(CORE);
     }
 
@@ -51,7 +59,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.doc..", "dev.dece.core.policy..",
                         "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
                         "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
-                        "dev.dece.core.sql..")
+                        "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..")
                 .check(CORE);
     }
 
@@ -65,7 +73,8 @@ class ArchitectureTest {
             }
         }
         assertThat(exposed).containsExactlyInAnyOrder("assess.AssessCommand", "pipeline.PipelineCommand", "model.ModelCommand",
-                "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand");
+                "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
+                "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
