@@ -41,7 +41,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.drl..", "dev.dece.core.engine..", "dev.dece.core.doc..",
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
-                        "dev.dece.core.contract..", "dev.dece.core.sql..")
+                        "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.usage..")
                 .check(CORE);
     }
 
@@ -51,7 +51,24 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.doc..", "dev.dece.core.policy..",
                         "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
                         "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
-                        "dev.dece.core.sql..")
+                        "dev.dece.core.sql..", "dev.dece.core.usage..")
+                .check(CORE);
+    }
+
+    /** The shared usage-export package: one entry class, its readers package-private; it knows no command. */
+    @Test
+    void usageExportsExposeOnlyTheirEntryClass() {
+        Set<String> exposed = new TreeSet<>();
+        for (JavaClass k : CORE) {
+            if (k.getPackageName().equals("dev.dece.core.usage") && k.isTopLevelClass() && k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                exposed.add(k.getSimpleName());
+            }
+        }
+        assertThat(exposed).containsExactly("QueryHistory");
+        noClasses().that().resideInAPackage("dev.dece.core.usage").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.drl..", "dev.dece.core.report..",
+                        "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..", "dev.dece.core.lint..",
+                        "dev.dece.core.quality..", "dev.dece.core.schemachange..")
                 .check(CORE);
     }
 
