@@ -4,6 +4,7 @@ import dev.dece.core.assess.AssessCommand;
 import dev.dece.core.engine.Command;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.model.ModelCommand;
+import dev.dece.core.optimize.OptimizeCommand;
 import dev.dece.core.pipeline.PipelineCommand;
 import dev.dece.core.quality.QualityCommand;
 import dev.dece.core.schemachange.SchemaChangeCommand;
@@ -23,7 +24,8 @@ final class Commands {
             ModelCommand.COMMAND,
             LintCommand.COMMAND,
             QualityCommand.COMMAND,
-            SchemaChangeCommand.COMMAND);
+            SchemaChangeCommand.COMMAND,
+            OptimizeCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

@@ -39,7 +39,8 @@ public final class Main implements Runnable {
             "model", ModelCommand::new,
             "lint", LintCommand::new,
             "quality", QualityCommand::new,
-            "schema-change", SchemaChangeCommand::new);
+            "schema-change", SchemaChangeCommand::new,
+            "optimize", OptimizeCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.dece.core.lint;
 
 import dev.dece.core.doc.DocumentLoader;
+import dev.dece.core.drl.KnownTable;
 import dev.dece.core.drl.Table;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
@@ -38,6 +39,22 @@ final class LintInputs {
             return ManifestReader.read(file);
         }
         return TableListBinder.bind(loader.load(file));
+    }
+
+    /** The same file as table knowledge for {@code dece optimize}, chosen the same way. */
+    static List<KnownTable> knowledge(Path file, DocumentLoader loader) throws InputException {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.exists(file)) throw new InputException(Problem.file(file.toString(), "no such file"));
+        if (!Files.isRegularFile(file)) throw new InputException(Problem.file(file.toString(), "is not a regular file"));
+        if (n.endsWith(".sql") || n.endsWith(".ddl")) {
+            try {
+                return DdlKnowledge.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new InputException(Problem.file(file.toString(), "cannot be read as UTF-8 text: " + e.getMessage()));
+            }
+        }
+        if (n.endsWith(".json") && ManifestReader.looksLikeManifest(file)) return ManifestKnowledge.read(file).tables();
+        return TableListBinder.knowledge(loader.load(file));
     }
 
     /** {@link #read(Path, DocumentLoader)} for content held in memory; the kind is chosen by {@code name} the same way. */

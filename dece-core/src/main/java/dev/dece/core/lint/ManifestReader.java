@@ -79,6 +79,18 @@ final class ManifestReader {
 
     /** Reads a manifest from a stream; {@code name} is used in locations. */
     public static List<Table> read(String name, InputStream in) throws InputException, IOException {
+        Scan s = scan(name, in);
+        List<Table> out = new ArrayList<>(s.models.size());
+        for (Raw r : s.models.values()) {
+            out.add(table(name, r, s.tests.getOrDefault(r.id, List.of()), s.adapter));
+        }
+        return out;
+    }
+
+    /** What one pass over a manifest keeps: models, snapshots and sources by unique id, their tests, the adapter. */
+    record Scan(Map<String, Raw> models, Map<String, List<JsonNode>> tests, String adapter) {}
+
+    static Scan scan(String name, InputStream in) throws InputException, IOException {
         JsonFactory f = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build();
         f.setCodec(MAPPER);
@@ -132,11 +144,7 @@ final class ManifestReader {
             throw new InputException(Problem.file(name, "is not a dbt manifest: no metadata.dbt_schema_version; "
                     + "run 'dbt compile' or 'dbt parse' and pass target/manifest.json"));
         }
-        List<Table> out = new ArrayList<>(models.size());
-        for (Raw r : models.values()) {
-            out.add(table(name, r, testsByNode.getOrDefault(r.id, List.of()), adapter));
-        }
-        return out;
+        return new Scan(models, testsByNode, adapter);
     }
 
     static int checkVersion(String name, JsonLocation loc, String schema, String dbtVersion) throws InputException {

@@ -145,7 +145,7 @@ public final class QueryHistory {
                         String parentJobId, String parameterizedHash) {
         public Query {
             Objects.requireNonNull(text, "text");
-            labels = Map.copyOf(labels);
+            labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
             referencedTables = List.copyOf(referencedTables);
         }
 

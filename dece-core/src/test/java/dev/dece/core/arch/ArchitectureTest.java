@@ -22,7 +22,7 @@ class ArchitectureTest {
             .importPackages("dev.dece.core");
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
-    static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange");
+    static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange", "optimize");
 
     @Test
     void noPackageCycles() {
@@ -41,7 +41,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.drl..", "dev.dece.core.engine..", "dev.dece.core.doc..",
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
-                        "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.usage..")
+                        "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.usage..", "dev.dece.core.optimize..")
                 .check(CORE);
     }
 
@@ -51,7 +51,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.doc..", "dev.dece.core.policy..",
                         "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
                         "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
-                        "dev.dece.core.sql..", "dev.dece.core.usage..")
+                        "dev.dece.core.sql..", "dev.dece.core.usage..", "dev.dece.core.optimize..")
                 .check(CORE);
     }
 
@@ -68,7 +68,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.dece.core.usage").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.drl..", "dev.dece.core.report..",
                         "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..", "dev.dece.core.lint..",
-                        "dev.dece.core.quality..", "dev.dece.core.schemachange..")
+                        "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.optimize..")
                 .check(CORE);
     }
 
@@ -82,7 +82,8 @@ class ArchitectureTest {
             }
         }
         assertThat(exposed).containsExactlyInAnyOrder("assess.AssessCommand", "pipeline.PipelineCommand", "model.ModelCommand",
-                "lint.LintCommand", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand");
+                "lint.LintCommand", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
+                "optimize.OptimizeCommand", "optimize.OptimizeOptions");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
