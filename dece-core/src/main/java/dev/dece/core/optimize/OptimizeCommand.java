@@ -6,6 +6,7 @@ import dev.dece.core.engine.Engine;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
 import dev.dece.core.lint.LintCommand;
+import dev.dece.core.pipeline.PipelineCommand;
 import dev.dece.core.optimize.OptimizeOptions.SqlDialect;
 import dev.dece.core.report.Artifact;
 import dev.dece.core.report.Report;
@@ -50,9 +51,9 @@ public final class OptimizeCommand {
     }
 
     /** Everything read and bound, not yet evaluated. */
-    record Read(List<String> names, List<KnownTable> tables, List<Object> items, String coverage) {
+    record Read(List<String> names, List<Object> shared, List<Object> items, String coverage, int batch) {
         Command.Bound bound() {
-            return new Command.Bound(names, tables, items, Math.max(BATCH, 1));
+            return new Command.Bound(names, shared, items, batch);
         }
     }
 
@@ -87,6 +88,7 @@ public final class OptimizeCommand {
         if (dialect == null) dialect = SqlDialect.DUCKDB;
 
         List<Object> items = new ArrayList<>();
+        int sparkFacts;
         StringBuilder cov = new StringBuilder();
         try (SqlSources sql = new SqlSources(knowledge, o, engine.loader().limits())) {
             try {
@@ -118,11 +120,24 @@ public final class OptimizeCommand {
                 throw new InputException(new Problem(e.at.file(), e.at.line(), e.at.col(), e.at.path(), "is beyond the limit of "
                         + o.maxStatements() + " statements in one run; analyse the inputs in parts"));
             }
+            coverage(cov, knowledge, sql);
+            // Spark facts first: the first batch holds them all, so a log's stages and executions meet its application
+            for (Path log : o.eventLogs()) {
+                SparkSources.Log l = SparkSources.read(log);
+                items.addAll(l.facts());
+                cov.append(l.note());
+            }
+            sparkFacts = items.size();
             items.addAll(sql.statements);
             items.addAll(sql.unparsed);
-            coverage(cov, knowledge, sql);
         }
-        return new Read(names, knowledge.tables(), items, cov.toString());
+        List<Object> shared = new ArrayList<>(knowledge.tables());
+        if (!o.pipelines().isEmpty()) {
+            List<dev.dece.core.drl.Pipeline> specs = PipelineCommand.pipelines(engine, o.pipelines());
+            shared.addAll(specs);
+            cov.append("pipeline specs: ").append(specs.size()).append('\n');
+        }
+        return new Read(names, shared, items, cov.toString(), Math.max(BATCH, sparkFacts + 1));
     }
 
     private static void coverage(StringBuilder cov, Knowledge k, SqlSources sql) {
