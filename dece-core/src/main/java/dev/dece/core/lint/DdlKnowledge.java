@@ -30,6 +30,7 @@ final class DdlKnowledge {
 
     static List<KnownTable> read(String name, String sql) throws InputException {
         Map<String, List<String>[]> clauses = new LinkedHashMap<>();
+        Map<String, String> qualified = new LinkedHashMap<>();
         StringBuilder stripped = new StringBuilder(sql);
         Matcher m = CREATE.matcher(sql);
         List<int[]> cuts = new ArrayList<>();
@@ -50,6 +51,9 @@ final class DdlKnowledge {
             if (c.find()) clus = columns(c.group(1), false);
             @SuppressWarnings("unchecked") List<String>[] both = new List[] {part, clus};
             clauses.put(DdlReader.unquote(lastPart(table)).toLowerCase(Locale.ROOT), both);
+            StringBuilder q = new StringBuilder();
+            for (String piece : table.split("\\.")) q.append(q.length() > 0 ? "." : "").append(DdlReader.unquote(piece.strip()));
+            qualified.put(DdlReader.unquote(lastPart(table)).toLowerCase(Locale.ROOT), q.toString());
             cuts.add(new int[] {close + 1, semi});
         }
         // blank out the clauses (keep the line structure so locations stay right)
@@ -63,7 +67,8 @@ final class DdlKnowledge {
                 cols.add(new KnownColumn(c.name().toLowerCase(Locale.ROOT), c.sqlType(), c.primaryKey() || notNull(sql, c) ? Boolean.FALSE : Boolean.TRUE));
             }
             List<String>[] k = clauses.getOrDefault(lastPart(t.name()).toLowerCase(Locale.ROOT), new List[] {List.of(), List.of()});
-            out.add(new KnownTable(t.name().toLowerCase(Locale.ROOT), t.name(), "ddl", cols, k[0], k[1], null, null, t.file(), t.line(), t.col(), t.path()));
+            String full = qualified.getOrDefault(lastPart(t.name()).toLowerCase(Locale.ROOT), t.name());
+            out.add(new KnownTable(full.toLowerCase(Locale.ROOT), full, "ddl", cols, k[0], k[1], null, null, t.file(), t.line(), t.col(), t.path()));
         }
         return out;
     }
