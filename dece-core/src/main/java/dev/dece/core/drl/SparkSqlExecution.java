@@ -49,8 +49,8 @@ public record SparkSqlExecution(String appId, long executionId, String descripti
     /** What AQE did in this execution, a sentence or empty. */
     public String aqeDid() {
         if (!aqe) return " This execution was planned without AQE.";
-        if (coalescedReads == 0 && skewSplits == 0 && convertedJoins == 0) return " AQE planned this execution and changed nothing in it.";
-        StringBuilder sb = new StringBuilder(" In this execution AQE");
+        if (coalescedReads == 0 && skewSplits == 0 && convertedJoins == 0) return " AQE was on for this execution and changed nothing in it.";
+        StringBuilder sb = new StringBuilder(" AQE was on; in this execution it");
         String sep = " ";
         if (coalescedReads > 0) { sb.append(sep).append("coalesced ").append(coalescedReads).append(" shuffle read(s)"); sep = ", "; }
         if (skewSplits > 0) { sb.append(sep).append("split ").append(skewSplits).append(" skewed partition(s)"); sep = ", "; }

@@ -120,7 +120,7 @@ public final class OptimizeCommand {
                 throw new InputException(new Problem(e.at.file(), e.at.line(), e.at.col(), e.at.path(), "is beyond the limit of "
                         + o.maxStatements() + " statements in one run; analyse the inputs in parts"));
             }
-            coverage(cov, knowledge, sql);
+            if (!inputs.isEmpty() || !o.history().isEmpty()) coverage(cov, knowledge, sql);
             // Spark facts first: the first batch holds them all, so a log's stages and executions meet its application
             for (Path log : o.eventLogs()) {
                 SparkSources.Log l = SparkSources.read(log);

@@ -24,7 +24,7 @@ final class PlanNode {
 
     private static final Pattern IDS = Pattern.compile("#(\\d+)L?");
     private static final Set<String> WRAPPERS = Set.of("WholeStageCodegen", "InputAdapter", "ColumnarToRow", "RowToColumnar",
-            "AdaptiveSparkPlan", "ShuffleQueryStage", "BroadcastQueryStage", "TableCacheQueryStage", "ResultQueryStage");
+            "AdaptiveSparkPlan", "ShuffleQueryStage", "BroadcastQueryStage", "TableCacheQueryStage", "ResultQueryStage", "WriteFiles");
 
     final String name;
     final String text;

@@ -954,11 +954,16 @@ final class SqlAnalyzer {
             @Override
             public <S> Void visit(LikeExpression l, S c) {
                 Expression pat = unwrap(l.getRightExpression());
-                if (condition && pat instanceof StringValue sv && (sv.getValue().startsWith("%") || sv.getValue().startsWith("_"))
-                        && hasColumn(l.getLeftExpression(), scope) && inString[0] == 0) {
-                    stringFilter(l, l.getStringExpression().toUpperCase(Locale.ROOT) + " '" + shorten(sv.getValue(), 40) + "'", l.getLeftExpression(), scope, clause);
+                boolean str = condition && pat instanceof StringValue sv && (sv.getValue().startsWith("%") || sv.getValue().startsWith("_"))
+                        && hasColumn(l.getLeftExpression(), scope);
+                if (str && inString[0] == 0) {
+                    stringFilter(l, l.getStringExpression().toUpperCase(Locale.ROOT) + " '" + shorten(((StringValue) pat).getValue(), 40) + "'",
+                            l.getLeftExpression(), scope, clause);
                 }
-                return super.visit(l, c);
+                if (str) inString[0]++;
+                super.visit(l, c);
+                if (str) inString[0]--;
+                return null;
             }
 
             @Override
@@ -984,14 +989,22 @@ final class SqlAnalyzer {
 
             @Override
             public <S> Void visit(RegExpMatchOperator r, S c) {
-                if (condition && hasColumn(r.getLeftExpression(), scope) && inString[0] == 0) stringFilter(r, "regular expression match", r, scope, clause);
-                return super.visit(r, c);
+                boolean str = condition && hasColumn(r.getLeftExpression(), scope);
+                if (str && inString[0] == 0) stringFilter(r, "regular expression match", r, scope, clause);
+                if (str) inString[0]++;
+                super.visit(r, c);
+                if (str) inString[0]--;
+                return null;
             }
 
             @Override
             public <S> Void visit(SimilarToExpression r, S c) {
-                if (condition && hasColumn(r.getLeftExpression(), scope) && inString[0] == 0) stringFilter(r, "SIMILAR TO", r, scope, clause);
-                return super.visit(r, c);
+                boolean str = condition && hasColumn(r.getLeftExpression(), scope);
+                if (str && inString[0] == 0) stringFilter(r, "SIMILAR TO", r, scope, clause);
+                if (str) inString[0]++;
+                super.visit(r, c);
+                if (str) inString[0]--;
+                return null;
             }
 
             @Override

@@ -37,6 +37,8 @@ final class SqlSplitter {
         boolean hash = dialect == OptimizeOptions.SqlDialect.BIGQUERY;
         boolean dollar = dialect == null || dialect == OptimizeOptions.SqlDialect.POSTGRES || dialect == OptimizeOptions.SqlDialect.DUCKDB
                 || dialect == OptimizeOptions.SqlDialect.SNOWFLAKE;
+        // JSqlParser does not read BigQuery's # comments: they are blanked (positions kept) in the pieces it parses
+        char[] blanked = hash ? sql.toCharArray() : null;
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
@@ -45,6 +47,7 @@ final class SqlSplitter {
             if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || hash && c == '#') {
                 next = lineEnd(sql, i);
                 significant = false;
+                if (c == '#') java.util.Arrays.fill(blanked, i, next, ' ');
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 int e = sql.indexOf("*/", i + 2);
                 next = e < 0 ? n : e + 2;
@@ -70,7 +73,7 @@ final class SqlSplitter {
             } else if (c == ')') {
                 depth = Math.max(0, depth - 1);
             } else if (c == ';') {
-                if (sLine > 0) out.add(new Piece(sql.substring(start, i), pLine, pCol, sLine, sCol, maxDepth, jinja));
+                if (sLine > 0) out.add(new Piece(text(sql, blanked, start, i), pLine, pCol, sLine, sCol, maxDepth, jinja));
                 int[] lc = advance(sql, i, next, line, col);
                 line = lc[0];
                 col = lc[1];
@@ -94,8 +97,12 @@ final class SqlSplitter {
             col = lc[1];
             i = next;
         }
-        if (sLine > 0) out.add(new Piece(sql.substring(start), pLine, pCol, sLine, sCol, maxDepth, jinja));
+        if (sLine > 0) out.add(new Piece(text(sql, blanked, start, n), pLine, pCol, sLine, sCol, maxDepth, jinja));
         return out;
+    }
+
+    private static String text(String sql, char[] blanked, int from, int to) {
+        return blanked == null ? sql.substring(from, to) : new String(blanked, from, to - from);
     }
 
     private static int lineEnd(String s, int i) {

@@ -92,11 +92,32 @@ class SparkGuideTest {
         assertThat(f.topic()).isEqualTo("optimize.spark");
         assertThat(f.message()).contains("SQL execution 0 (save at OrdersJob.scala:40) shuffles both sides of a SortMergeJoin (Inner on customer_id = id)")
                 .contains("its right side is only 20 MB, under the 100 MB broadcast line")
-                .contains("AQE planned this execution and changed nothing in it").contains("AQE is on (Spark 3.5.1)");
+                .contains("AQE was on for this execution and changed nothing in it");
         assertThat(f.remediation()).contains("broadcast(df)").contains("spark.sql.autoBroadcastJoinThreshold (now 10 MB)");
         assertThat(f.location().path()).isEqualTo("sql[0]");
         assertThat(f.location().line()).isPositive();
         assertThat(f.subject()).isEqualTo("app-20240501-orders_daily SQL execution 0");
+    }
+
+    @Test
+    void spk001_aJoinAqeAlreadyTurnedIntoABroadcastIsNoFindingAndTheReportSaysWhatAqeDid() {
+        SparkEventLog l = app();
+        Op scanL = l.op("Scan parquet sales.orders", "FileScan parquet sales.orders[customer_id#2L] Batched: true", metrics("size of files read"));
+        Op scanR = l.op("Scan parquet sales.customers", "FileScan parquet sales.customers[id#7L] Batched: true", metrics("size of files read"));
+        Op initial = l.op("AdaptiveSparkPlan", "AdaptiveSparkPlan isFinalPlan=false", metrics(),
+                l.op("SortMergeJoin", "SortMergeJoin [customer_id#2L], [id#7L], Inner", metrics("number of output rows"),
+                        l.op("Exchange", "Exchange hashpartitioning(customer_id#2L, 40)", metrics("data size"), scanL),
+                        l.op("Exchange", "Exchange hashpartitioning(id#7L, 40)", metrics("data size"), scanR)));
+        Op read = l.op("AQEShuffleRead", "AQEShuffleRead coalesced", metrics("number of partitions"),
+                l.op("ShuffleQueryStage", "ShuffleQueryStage 0", metrics(), l.op("Exchange", "Exchange hashpartitioning(customer_id#2L, 40)", metrics("data size"), scanL)));
+        Op fin = l.op("AdaptiveSparkPlan", "AdaptiveSparkPlan isFinalPlan=true", metrics(),
+                l.op("BroadcastHashJoin", "BroadcastHashJoin [customer_id#2L], [id#7L], Inner, BuildRight, false", metrics("number of output rows"), read,
+                        l.op("BroadcastQueryStage", "BroadcastQueryStage 1", metrics(), l.op("BroadcastExchange", "BroadcastExchange HashedRelationBroadcastMode", metrics("data size"), scanR))));
+        l.jobStart(0, 0L, 0).sqlStart(0, "count at Orders.scala:9", initial).sqlAdaptiveUpdate(0, fin).sqlEnd(0);
+        stage(l, 1, 20_000, 200_000, MB);
+        Report r = run(l.appEnd());
+        assertThat(findings(r, "SPK-001")).isEmpty();
+        assertThat(only(r, "SPK-002").message()).contains("AQE is on (Spark 3.5.1); across the application it coalesced 1 shuffle read.");
     }
 
     /** A stage of ten tasks: nine of {@code medianMs} (and 100 MB input), one of {@code slowMs} (and {@code bigInput}). */

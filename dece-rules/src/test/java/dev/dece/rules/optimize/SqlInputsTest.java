@@ -188,12 +188,13 @@ class SqlInputsTest {
             "snowflake | SELECT * FROM IDENTIFIER('db.s.t') SAMPLE (10)",
             "bigquery | SELECT * EXCEPT (a) FROM `proj.ds.tbl`, UNNEST(arr) AS x WHERE _PARTITIONDATE = '2024-01-01' AND s = 'it\\'s'",
             "bigquery | SELECT SAFE_CAST(a AS INT64) FROM `p.d.events_*` WHERE _TABLE_SUFFIX BETWEEN '20240101' AND '20240107' AND d = @run_date",
+            "bigquery | SELECT a  # a BigQuery comment<NL> FROM `p.d.t`",
             "spark    | SELECT /*+ BROADCAST(d) */ f.a FROM f JOIN d ON f.k = d.k WHERE f.s = 'it\\'s'",
             "spark    | SELECT a, e FROM t LATERAL VIEW explode(arr) x AS e",
             "spark    | INSERT OVERWRITE TABLE t PARTITION (dt = '2024-01-01') SELECT a, b FROM s WHERE s.t = 'it\\'s'"})
     void eachDialectsSyntaxParses(String dialect, String sql) {
         Report r = new OptimizeSupport(dir).dialect(SqlDialect.valueOf(dialect.strip().toUpperCase(java.util.Locale.ROOT) ))
-                .sql(sql + ";\n");
+                .sql(sql.replace("<NL>", "\n") + ";\n");
         assertThat(findings(r, "SQL-012")).as(r.findings().toString()).isEmpty();
         assertThat(coverage(r)).contains("1 statements analysed");
     }
