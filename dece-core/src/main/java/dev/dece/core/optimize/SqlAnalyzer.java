@@ -146,6 +146,8 @@ final class SqlAnalyzer {
 
     /** One FROM item of a SELECT. */
     static final class Source {
+        private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+        final long id = IDS.incrementAndGet();   // a map key unique per source (identity hash codes can collide)
         Kind kind;
         String alias;          // lower case, or null
         String name;           // lower-case last name part (table or CTE name)
@@ -824,9 +826,9 @@ final class SqlAnalyzer {
         else if (lc.isEmpty() && !rc.isEmpty()) one(right, left, rc, scope, out);
         else if (!lc.isEmpty()) {
             // column against column: a join condition; no constant to prune with
-            for (Resolved r : lc) if (r.src != null) out.putIfAbsent(r.src.hashCode() + ":" + r.column, new Constraint(r.src, r.column, false,
+            for (Resolved r : lc) if (r.src != null) out.putIfAbsent(r.src.id + ":" + r.column, new Constraint(r.src, r.column, false,
                     "is only compared with another column (" + shorten(right.toString(), 40) + "), so it prunes only where the engine prunes dynamically at run time", shorten(whole.toString()), at(left)));
-            for (Resolved r : rc) if (r.src != null) out.putIfAbsent(r.src.hashCode() + ":" + r.column, new Constraint(r.src, r.column, false,
+            for (Resolved r : rc) if (r.src != null) out.putIfAbsent(r.src.id + ":" + r.column, new Constraint(r.src, r.column, false,
                     "is only compared with another column (" + shorten(left.toString(), 40) + "), so it prunes only where the engine prunes dynamically at run time", shorten(whole.toString()), at(right)));
         }
     }
@@ -882,11 +884,11 @@ final class SqlAnalyzer {
     }
 
     private static String key(Constraint c) {
-        return System.identityHashCode(c.src) + ":" + c.column;
+        return (c.src == null ? "-" : String.valueOf(c.src.id)) + ":" + c.column;
     }
 
     private static String key(Resolved r) {
-        return System.identityHashCode(r.src) + ":" + r.column;
+        return (r.src == null ? "-" : String.valueOf(r.src.id)) + ":" + r.column;
     }
 
     private static void merge(Map<String, Constraint> into, Map<String, Constraint> more) {

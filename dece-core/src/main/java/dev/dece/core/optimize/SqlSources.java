@@ -189,7 +189,8 @@ final class SqlSources implements AutoCloseable {
                 notAnalysed.merge(skip, 1L, Long::sum);
                 return;
             }
-            String key = q.parameterizedHash() != null ? "h:" + q.parameterizedHash() : "t:" + q.text().strip();
+            // the text's digest, not the text: the map of distinct statements holds 32 bytes each, not up to 1 MiB
+            String key = q.parameterizedHash() != null ? "h:" + q.parameterizedHash() : "t:" + digest(q.text().strip());
             Group g = groups.get(key);
             if (g == null) {
                 if (groups.size() >= options.maxStatements()) throw new TooMany(q);
@@ -201,6 +202,15 @@ final class SqlSources implements AutoCloseable {
         });
         files++;
         readNotes.add(s.file() + ": " + s.vendor().label() + " " + s.format() + ", " + s.records() + " records");
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Thrown from inside the history reader's callback to stop at the statement limit; turned into a located problem. */
