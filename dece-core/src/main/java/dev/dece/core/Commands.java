@@ -5,6 +5,7 @@ import dev.dece.core.engine.Command;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.model.ModelCommand;
 import dev.dece.core.monitor.MonitorCommand;
+import dev.dece.core.optimize.OptimizeCommand;
 import dev.dece.core.pipeline.PipelineCommand;
 import dev.dece.core.quality.QualityCommand;
 import dev.dece.core.schemachange.SchemaChangeCommand;
@@ -27,7 +28,8 @@ final class Commands {
             QualityCommand.COMMAND,
             SchemaChangeCommand.COMMAND,
             MonitorCommand.COMMAND,
-            TriageCommand.COMMAND);
+            TriageCommand.COMMAND,
+            OptimizeCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

@@ -13,6 +13,8 @@ import dev.dece.core.lint.LintOptions;
 import dev.dece.core.model.ModelCommand;
 import dev.dece.core.monitor.MonitorCommand;
 import dev.dece.core.monitor.MonitorOptions;
+import dev.dece.core.optimize.OptimizeCommand;
+import dev.dece.core.optimize.OptimizeOptions;
 import dev.dece.core.pipeline.PipelineCommand;
 import dev.dece.core.policy.Policy;
 import dev.dece.core.quality.QualityCommand;
@@ -227,6 +229,25 @@ public final class Dece {
     /** {@link #triage(String, TriageOptions)} for every failed run of the logs (read as {@link #monitor} reads them). */
     public Report triage(List<Path> logs, TriageOptions options) throws InputException {
         return MonitorCommand.triage(engine, logs, options);
+    }
+
+    /**
+     * "Optimize this query/pipeline": the SQL Optimization Checklist, the partition-key rule and the full-scan cost red
+     * flag on SQL ({@code .sql} files and directories, dbt manifests' compiled SQL, the options' query-history exports),
+     * and the Spark Optimization Guide on the options' event logs, with the options' table knowledge. Findings sit on
+     * the offending expression's line and column (or the log's stage and SQL execution); safe rewrites are
+     * {@code sql-rewrite} artifacts.
+     *
+     * <pre>{@code
+     * Report r = dece.optimize(List.of(Path.of("queries/")),
+     *         OptimizeOptions.defaults().withTables(List.of(Path.of("tables.yaml"))));
+     * }</pre>
+     *
+     * @throws InputException when an input is missing, unreadable, over a limit or invalid (a statement that does not
+     *                        parse is a finding, not an exception)
+     */
+    public Report optimize(List<Path> inputs, OptimizeOptions options) throws InputException {
+        return OptimizeCommand.run(engine, inputs, options);
     }
 
     /**

@@ -41,7 +41,8 @@ public final class Main implements Runnable {
             "quality", QualityCommand::new,
             "schema-change", SchemaChangeCommand::new,
             "monitor", MonitorCommand::new,
-            "triage", TriageCommand::new);
+            "triage", TriageCommand::new,
+            "optimize", OptimizeCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -47,17 +47,27 @@ public record Manifest(String file, int schemaVersion, String dbtVersion, String
      * @param keyColumns     a model-level {@code primary_key} constraint's columns; empty when none
      * @param compiledCode   {@code compiled_code} (for SQL readers); null when absent or not asked for
      * @param dependsOn      {@code depends_on.nodes}
+     * @param plainName      the node's {@code name} (a model's alias may differ)
+     * @param database       {@code database}; null when absent
+     * @param schema         {@code schema}; null when absent
+     * @param partitionBy    {@code config.partition_by}: BigQuery's {@code {field: ...}}, or Spark's column or list
+     * @param clusterBy      {@code config.cluster_by}: a column or a list
+     * @param compiledPath   {@code compiled_path}; null when absent
      * @param line           where the node's value starts
      * @param col            where the node's value starts
      * @param path           e.g. {@code nodes["model.jaffle_shop.orders"]}
      */
     public record DbtNode(String uniqueId, String resourceType, String packageName, String name, String description,
                           String originalFile, String materialized, boolean timeSpine, List<DbtColumn> columns,
-                          List<String> keyColumns, String compiledCode, List<String> dependsOn, int line, int col, String path) {
+                          List<String> keyColumns, String compiledCode, List<String> dependsOn, String plainName, String database,
+                          String schema, List<String> partitionBy, List<String> clusterBy, String compiledPath,
+                          int line, int col, String path) {
         public DbtNode {
             columns = List.copyOf(columns);
             keyColumns = List.copyOf(keyColumns);
             dependsOn = List.copyOf(dependsOn);
+            partitionBy = List.copyOf(partitionBy);
+            clusterBy = List.copyOf(clusterBy);
         }
     }
 
@@ -68,9 +78,10 @@ public record Manifest(String file, int schemaVersion, String dbtVersion, String
      * @param dataType    {@code data_type}; null when absent
      * @param description null when absent or empty
      * @param primaryKey  true when a column-level {@code primary_key} constraint is declared
+     * @param notNull     true when a column-level {@code not_null} or {@code primary_key} constraint is declared
      * @param path        e.g. {@code nodes["model.x.orders"].columns["order_id"]}
      */
-    public record DbtColumn(String name, String dataType, String description, boolean primaryKey, String path) {}
+    public record DbtColumn(String name, String dataType, String description, boolean primaryKey, boolean notNull, String path) {}
 
     /**
      * A test attached to a node.

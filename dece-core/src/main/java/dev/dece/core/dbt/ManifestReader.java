@@ -269,10 +269,26 @@ public final class ManifestReader {
             if (dependsOn.isObject()) {
                 for (JsonNode d : array(dependsOn, "nodes", loc, path + ".depends_on")) if (d.isTextual()) deps.add(d.asText());
             }
-            String code = withCode ? text(n, "compiled_code", loc, path) : null;
+            String code = null;
+            if (withCode) {
+                code = text(n, "compiled_code", loc, path);
+                if (code == null) code = text(n, "compiled_sql", loc, path); // manifests before v7 named it so
+            }
+            List<String> partition = new ArrayList<>();
+            List<String> cluster = new ArrayList<>();
+            if (config.isObject()) {
+                JsonNode pb = config.path("partition_by");
+                if (pb.isObject()) {
+                    if (pb.path("field").isTextual()) partition.add(pb.get("field").asText());
+                } else {
+                    names(pb, partition);
+                }
+                names(config.path("cluster_by"), cluster);
+            }
             nodes.put(id, new Manifest.DbtNode(id, type, text(n, "package_name", loc, path), name, blankToNull(desc),
-                    text(n, "original_file_path", loc, path), materialized, spine, cols, key, code, deps,
-                    (int) loc.getLineNr(), (int) loc.getColumnNr(), path));
+                    text(n, "original_file_path", loc, path), materialized, spine, cols, key, code, deps, plain,
+                    text(n, "database", loc, path), text(n, "schema", loc, path), partition, cluster,
+                    text(n, "compiled_path", loc, path), (int) loc.getLineNr(), (int) loc.getColumnNr(), path));
         }
 
         List<Manifest.DbtColumn> columns(JsonNode n, JsonLocation loc, String path) throws InputException {
@@ -302,8 +318,14 @@ public final class ManifestReader {
                     continue;
                 }
                 boolean pk = false;
-                for (JsonNode k : array(c, "constraints", loc, cpath)) if ("primary_key".equals(k.path("type").asText(null))) pk = true;
-                out.add(new Manifest.DbtColumn(cname, text(c, "data_type", loc, cpath), blankToNull(text(c, "description", loc, cpath)), pk, cpath));
+                boolean notNull = false;
+                for (JsonNode k : array(c, "constraints", loc, cpath)) {
+                    String kt = k.path("type").asText("");
+                    if (kt.equals("primary_key")) pk = true;
+                    if (kt.equals("primary_key") || kt.equals("not_null")) notNull = true;
+                }
+                out.add(new Manifest.DbtColumn(cname, text(c, "data_type", loc, cpath), blankToNull(text(c, "description", loc, cpath)), pk,
+                        notNull, cpath));
             }
             return out;
         }
@@ -377,6 +399,12 @@ public final class ManifestReader {
             return new Manifest(file, version, dbtVersion, adapter, project, new ArrayList<>(nodes.values()), tests, semantic,
                     new ArrayList<>(unknown.values()));
         }
+    }
+
+    /** A column name or a list of them, as dbt configs write {@code cluster_by} and Spark's {@code partition_by}. */
+    static void names(JsonNode n, List<String> out) {
+        if (n.isTextual()) out.add(n.asText());
+        else if (n.isArray()) for (JsonNode x : n) if (x.isTextual()) out.add(x.asText());
     }
 
     static String blankToNull(String s) {

@@ -103,6 +103,21 @@ public final class Emit {
                 about == null ? null : about.subject());
     }
 
+    /**
+     * Like {@link #finding(RuleContext, Located, Node, String, String, Evidence...)}, located at {@code where}'s line
+     * <em>and column</em>: for text inputs such as SQL, where the column names the offending expression and SARIF
+     * annotates it. YAML findings keep line-only locations, so their reports stay as they were.
+     */
+    public static Finding findingOnColumn(RuleContext k, Located about, Node where, String message, String remediation,
+                                          Evidence... evidence) {
+        Finding f = finding(k, about, where, message, remediation, evidence);
+        Node at = where != null ? where : about != null ? about.node() : null;
+        if (at == null || at.column() <= 0) return f;
+        Location l = f.location();
+        return new Finding(f.ruleId(), f.severity(), f.topic(), f.message(), new Location(l.file(), l.line(), at.column(), l.path()),
+                f.remediation(), f.evidence(), f.subject());
+    }
+
     /** Evidence for the child {@code key} of every fact in {@code facts}, sorted by path. */
     public static Evidence[] each(java.util.Collection<? extends Located> facts, String key) {
         return facts.stream().map(f -> f.evidence(key)).sorted().toArray(Evidence[]::new);

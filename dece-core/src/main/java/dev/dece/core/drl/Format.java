@@ -30,6 +30,32 @@ public final class Format {
         return oneDecimal(gb) + " GB";
     }
 
+    /**
+     * A byte count in binary units as engines report them: {@code 512 B}, {@code 3.4 KB}, {@code 23 MB},
+     * {@code 1.2 GB}, {@code 3.0 TB} (1 MB = 1 048 576 bytes); {@code -} for a negative (unknown) count.
+     */
+    public static String bytes(double b) {
+        if (b < 0) return "-";
+        String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
+        int u = 0;
+        while (b >= 1024 && u < units.length - 1) {
+            b /= 1024;
+            u++;
+        }
+        if (u == 0) return ((long) b) + " B";
+        return (b >= 10 ? new BigDecimal(b).setScale(0, RoundingMode.HALF_UP).toPlainString() : oneDecimal(b)) + " " + units[u];
+    }
+
+    /** A duration in milliseconds as people read it: {@code 850 ms}, {@code 12 s}, {@code 4.5 min}, {@code 2.1 h}. */
+    public static String millis(double ms) {
+        if (ms < 1000) return ((long) ms) + " ms";
+        double s = ms / 1000;
+        if (s < 120) return number(Math.round(s * 10) / 10.0) + " s";
+        double m = s / 60;
+        if (m < 120) return number(Math.round(m * 10) / 10.0) + " min";
+        return number(Math.round(m / 6) / 10.0) + " h";
+    }
+
     private static String oneDecimal(double v) {
         return new BigDecimal(v).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }

@@ -163,11 +163,12 @@ final class Assembler {
         return new Report(command.name(), inputs, out, unique, new ArrayList<>(artifacts.values()), List.of());
     }
 
-    /** Severity, rule ID, file, line, path, message: a total order for findings. */
+    /** Severity, rule ID, file, line, column, path, message: a total order for findings. */
     static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.location().file())
             .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
             .thenComparing(f -> f.location().path())
             .thenComparing(Finding::message);
 

@@ -1,5 +1,6 @@
 package dev.dece.core.lint;
 
+import dev.dece.core.drl.KnownTable;
 import dev.dece.core.engine.Command;
 import dev.dece.core.engine.Engine;
 import dev.dece.core.input.InputException;
@@ -38,8 +39,59 @@ public final class LintCommand {
         return evaluate(engine, name, LintInputs.read(name, content.getBytes(StandardCharsets.UTF_8), engine.loader(), options));
     }
 
+    /**
+     * A lint input as table knowledge for commands that analyse queries ({@code dece optimize}): DDL ({@code .sql},
+     * {@code .ddl}) with its columns' nullability and its PARTITION BY / CLUSTER BY clauses, a dbt manifest (relations,
+     * {@code not_null} tests, {@code partition_by}, {@code cluster_by}), or a table list with the optimize keys
+     * ({@code partition_key}, {@code clustering_keys}, {@code size_gb}, {@code row_count}, a column's {@code nullable}).
+     *
+     * @throws InputException when the file is missing or is not valid input of its kind
+     */
+    public static List<KnownTable> tableKnowledge(Engine engine, Path file) throws InputException {
+        return LintInputs.knowledge(file, engine.loader());
+    }
+
+    /**
+     * A dbt manifest read once for its compiled SQL and its table knowledge; null when the file is JSON but no dbt
+     * artifact at all (for a {@code .json} input that may be a table list).
+     *
+     * @throws InputException for a missing file, broken JSON, another dbt artifact or an unsupported manifest version
+     */
+    public static Manifest manifest(Engine engine, Path file) throws InputException {
+        dev.dece.core.dbt.Manifest m = dev.dece.core.dbt.ManifestReader.read(file, engine.loader().limits(), true);
+        return m == null ? null : ManifestKnowledge.of(m);
+    }
+
+    /**
+     * What {@link #manifest(Engine, Path)} returns.
+     *
+     * @param adapter the manifest's {@code metadata.adapter_type}, e.g. {@code snowflake}; null when absent
+     * @param tables  every model, snapshot and source as table knowledge, by unique id
+     * @param models  every model with its compiled SQL, by unique id
+     */
+    public record Manifest(String adapter, List<KnownTable> tables, List<CompiledModel> models) {
+        public Manifest {
+            tables = List.copyOf(tables);
+            models = List.copyOf(models);
+        }
+    }
+
+    /**
+     * One dbt model's compiled SQL.
+     *
+     * @param uniqueId     e.g. {@code model.shop.fct_orders}
+     * @param relation     {@code database.schema.alias}
+     * @param materialized {@code table}, {@code view}, {@code incremental}, {@code ephemeral}...
+     * @param compiledPath where dbt wrote the compiled SQL ({@code target/compiled/...}); null in older manifests
+     * @param sql          {@code compiled_code}; null when the manifest was written by {@code dbt parse}
+     * @param path         the manifest path of the code, e.g. {@code nodes["model.shop.fct_orders"].compiled_code}
+     */
+    public record CompiledModel(String uniqueId, String name, String relation, String materialized, String originalFile,
+                                String compiledPath, String sql, String file, int line, int col, String path) {}
+
     /** Facts already read (tables, and optionally {@code Skipped} and {@code DocCoverage}), e.g. by another command. */
     public static Report evaluate(Engine engine, String input, List<?> facts) throws InputException {
         return engine.evaluate(COMMAND, List.of(input), facts);
+
     }
 }

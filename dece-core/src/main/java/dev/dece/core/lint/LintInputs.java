@@ -5,6 +5,7 @@ import dev.dece.core.dbt.ManifestReader;
 import dev.dece.core.doc.DocumentLoader;
 import dev.dece.core.doc.Inputs;
 import dev.dece.core.drl.DocCoverage;
+import dev.dece.core.drl.KnownTable;
 import dev.dece.core.drl.Table;
 import dev.dece.core.input.InputException;
 
@@ -36,6 +37,21 @@ final class LintInputs {
             if (m != null) return withCoverage(ManifestTables.facts(m, options), file.toString());
         }
         return withCoverage(TableListBinder.bind(loader.load(file)), file.toString());
+    }
+
+    /** The same file as table knowledge for {@code dece optimize}, chosen the same way. */
+    static List<KnownTable> knowledge(Path file, DocumentLoader loader) throws InputException {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".sql") || n.endsWith(".ddl")) {
+            byte[] sql = Inputs.read(file, loader.limits().maxSqlBytes(), "Limits.maxSqlBytes", "a SQL file of CREATE TABLE statements");
+            return DdlKnowledge.read(file.toString(), Inputs.utf8(file.toString(), sql));
+        }
+        Inputs.regular(file, "a dbt manifest.json, a .sql file or a YAML/JSON table list");
+        if (n.endsWith(".json")) {
+            Manifest m = ManifestReader.read(file, loader.limits(), false);
+            if (m != null) return ManifestKnowledge.of(m).tables();
+        }
+        return TableListBinder.knowledge(loader.load(file));
     }
 
     /** {@link #read(Path, DocumentLoader, LintOptions)} for content held in memory; the kind is chosen by {@code name} the same way. */

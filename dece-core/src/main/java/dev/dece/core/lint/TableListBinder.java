@@ -3,6 +3,8 @@ package dev.dece.core.lint;
 import dev.dece.core.doc.Binder;
 import dev.dece.core.drl.Column;
 import dev.dece.core.drl.ColumnType;
+import dev.dece.core.drl.KnownColumn;
+import dev.dece.core.drl.KnownTable;
 import dev.dece.core.drl.Node;
 import dev.dece.core.drl.ObjectKind;
 import dev.dece.core.drl.Table;
@@ -21,17 +23,23 @@ import java.util.Set;
  *   - name: fct_orders
  *     kind: fact            # optional: raw, staging, intermediate, fact, dimension, mart, snapshot, source
  *     primary_key: order_id # optional
+ *     partition_key: order_date        # optional, for dece optimize; also a list
+ *     clustering_keys: [customer_id]   # optional, for dece optimize
+ *     size_gb: 2048                    # optional, for dece optimize: compressed size
+ *     row_count: 9000000000            # optional, for dece optimize
  *     columns:
- *       - {name: order_id, type: bigint, tests: [unique, not_null]}
+ *       - {name: order_id, type: bigint, tests: [unique, not_null], nullable: false}
  * }</pre>
  * Tests are optional; when any column of the file lists {@code tests}, the file's tables are held to
- * the dbt testing checklist.
+ * the dbt testing checklist. The {@code dece optimize} keys (partitioning, sizes, {@code nullable}) are checked
+ * and read by {@link #knowledge(List)}; {@link #bind(List)} accepts them and lints as before.
  */
 final class TableListBinder {
 
     static final List<String> TOP = List.of("tables");
-    static final List<String> TABLE = List.of("name", "kind", "description", "primary_key", "columns", "tests");
-    static final List<String> COLUMN = List.of("name", "type", "tests", "description");
+    static final List<String> TABLE = List.of("name", "kind", "description", "primary_key", "columns", "tests", "partition_key",
+            "clustering_keys", "size_gb", "row_count");
+    static final List<String> COLUMN = List.of("name", "type", "tests", "description", "nullable");
 
     /** Generic tests that prove a set of columns unique together, namespace stripped. */
     static final java.util.Set<String> COMBINATION_TESTS = java.util.Set.of("unique_combination_of_columns", "expect_compound_columns_to_be_unique");
@@ -118,6 +126,55 @@ final class TableListBinder {
                     null, tn.file(), tn.line(), tn.column(), tn.path(), Binder.blankToNull(t.string("description")), docsKnown, key));
         }
         b.throwIfProblems();
+        return out;
+    }
+
+    /**
+     * The same list as table knowledge for {@code dece optimize}: partition and clustering keys, size, rows, and each
+     * column's nullability ({@code nullable}, else false when the column has a {@code not_null} test or is the
+     * declared primary key, else unknown).
+     *
+     * @throws InputException listing every problem found, including those {@link #bind(List)} reports
+     */
+    static List<KnownTable> knowledge(List<Node> docs) throws InputException {
+        List<Table> tables = bind(docs);
+        Binder b = new Binder();
+        List<KnownTable> out = new ArrayList<>();
+        List<Node> nodes = docs.get(0).get("tables").items();
+        int i = 0;
+        for (Node tn : nodes) {
+            if (!tn.isMap()) continue;
+            Table t = tables.get(i++);
+            Binder.Obj o = b.object(tn, TABLE);
+            List<KnownColumn> cols = new ArrayList<>();
+            List<Node> cn = o.list("columns");
+            for (int c = 0; c < cn.size(); c++) {
+                if (!cn.get(c).isMap()) continue;
+                Binder.Obj co = b.object(cn.get(c), COLUMN);
+                String name = co.string("name");
+                if (name == null) continue;
+                Boolean nullable = co.bool("nullable");
+                Column col = t.column(name);
+                if (nullable == null && col != null && (col.tested("not_null") || col.primaryKey())) nullable = Boolean.FALSE;
+                cols.add(new KnownColumn(name.toLowerCase(Locale.ROOT), co.string("type"), nullable));
+            }
+            out.add(new KnownTable(t.name().toLowerCase(Locale.ROOT), t.name(), "tables", cols, keys(o.strings("partition_key")),
+                    keys(o.strings("clustering_keys")), o.number("size_gb", 0, "a size in GB, e.g. 2048"),
+                    o.longValue("row_count", 0, "a number of rows, e.g. 9000000000"), tn.file(), tn.line(), tn.column(), tn.path()));
+        }
+        b.throwIfProblems();
+        return out;
+    }
+
+    /** Key columns, lower case, split on commas too: {@code "tenant_id, event_date"} is two keys. */
+    static List<String> keys(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String r : raw) {
+            for (String k : r.split("[,+]")) {
+                String c = k.strip().toLowerCase(Locale.ROOT);
+                if (!c.isEmpty() && !out.contains(c)) out.add(c);
+            }
+        }
         return out;
     }
 

@@ -40,6 +40,16 @@ public final class ModelCommand {
         return run(engine, name, engine.loader().load(name, content.getBytes(StandardCharsets.UTF_8)), dialect);
     }
 
+    /**
+     * The tables a Dimensional Model Template describes (the fact table with its keys and measures, each dimension with
+     * its keys and attributes), for commands that need table knowledge ({@code dece optimize}).
+     *
+     * @throws InputException when the file is missing or not a valid template
+     */
+    public static List<dev.dece.core.drl.Table> tables(Engine engine, Path model) throws InputException {
+        return ModelTables.of(ModelBinder.bind(engine.loader().load(model)));
+    }
+
     private static Report run(Engine engine, String name, List<Node> docs, Dialect dialect) throws InputException {
         Objects.requireNonNull(dialect, "dialect");
         DimensionalModel m = ModelBinder.bind(docs);

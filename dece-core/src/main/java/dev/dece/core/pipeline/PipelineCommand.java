@@ -66,6 +66,16 @@ public final class PipelineCommand {
         return report(engine, names, pipelines, consumers);
     }
 
+    /**
+     * Universal Pipeline Templates read and bound without a brief, for commands that check jobs against their spec
+     * ({@code dece optimize} matches a Spark application to the pipeline of the same name).
+     *
+     * @throws InputException listing every problem of every document
+     */
+    public static List<Pipeline> pipelines(Engine engine, List<Path> inputs) throws InputException {
+        return PipelineBinder.load(engine.loader(), inputs, List.of());
+    }
+
     /** Documents and an optional brief held in memory ({@code briefName} null: no brief). */
     public static Report run(Engine engine, String name, String content, String briefName, String briefContent) throws InputException {
         engine.prepare(COMMAND);

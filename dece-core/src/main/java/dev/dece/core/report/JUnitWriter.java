@@ -70,7 +70,7 @@ final class JUnitWriter {
     }
 
     private static String where(Finding f) {
-        return f.location().file() + (f.location().line() > 0 ? ":" + f.location().line() : "") + " " + f.location().path();
+        return f.location().where() + " " + f.location().path();
     }
 
     /** XML attribute and text escaping; control characters other than tab and newline are dropped. */

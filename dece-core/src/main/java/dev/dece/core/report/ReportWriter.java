@@ -70,6 +70,7 @@ final class ReportWriter {
             ObjectNode loc = o.putObject("location");
             loc.put("file", f.location().file());
             loc.put("line", f.location().line());
+            if (f.location().column() > 0) loc.put("column", f.location().column());
             loc.put("path", f.location().path());
             o.put("remediation", f.remediation());
             evidence(o.putArray("evidence"), f.evidence());
@@ -200,8 +201,7 @@ final class ReportWriter {
     }
 
     private static String where(Finding f) {
-        StringBuilder sb = new StringBuilder(f.location().file());
-        if (f.location().line() > 0) sb.append(':').append(f.location().line());
+        StringBuilder sb = new StringBuilder(f.location().where());
         if (!f.location().path().isEmpty()) sb.append(' ').append(f.location().path());
         return sb.toString();
     }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Renders a report's findings as SARIF 2.1.0, so a CI system (GitHub code scanning, GitLab, Azure
  * DevOps) shows each finding on the input line it is about. One run, tool {@code DECE}; one
  * {@code reportingDescriptor} per rule that has a finding, sorted by ID; one result per finding in the
- * report's order. Severity maps to SARIF {@code level}: P0 and P1 {@code error}, P2 {@code warning},
+ * report's order, on its line and, when the finding has one, its column ({@code startColumn}, e.g. the SQL
+ * expression a finding is about). Severity maps to SARIF {@code level}: P0 and P1 {@code error}, P2 {@code warning},
  * P3 {@code note}; the DECE severity, topic, remediation and evidence travel in {@code properties}.
  * Recommendations and artifacts are not findings and are not written. Deterministic (no time stamps);
  * thread-safe.
@@ -60,7 +61,10 @@ final class SarifWriter {
             if (!f.location().file().isEmpty()) {
                 ObjectNode phys = loc.putObject("physicalLocation");
                 phys.putObject("artifactLocation").put("uri", uri(f.location().file()));
-                if (f.location().line() > 0) phys.putObject("region").put("startLine", f.location().line());
+                if (f.location().line() > 0) {
+                    ObjectNode region = phys.putObject("region").put("startLine", f.location().line());
+                    if (f.location().column() > 0) region.put("startColumn", f.location().column());
+                }
             }
             if (!f.location().path().isEmpty()) {
                 loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.location().path()).put("kind", "member");

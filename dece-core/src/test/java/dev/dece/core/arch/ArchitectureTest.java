@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
     static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
-            "monitor", "triage");
+            "monitor", "triage", "optimize");
 
     @Test
     void noPackageCycles() {
@@ -49,7 +49,8 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.drl..", "dev.dece.core.engine..", "dev.dece.core.doc..",
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
-                        "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..")
+                        "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..",
+                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..")
                 .check(CORE);
     }
 
@@ -59,7 +60,25 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.doc..", "dev.dece.core.policy..",
                         "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
                         "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
-                        "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..")
+                        "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..", "dev.dece.core.usage..",
+                        "dev.dece.core.optimize..", "dev.dece.core.dbt..")
+                .check(CORE);
+    }
+
+    /** The shared usage-export package: one entry class, its readers package-private; it knows no command. */
+    @Test
+    void usageExportsExposeOnlyTheirEntryClass() {
+        Set<String> exposed = new TreeSet<>();
+        for (JavaClass k : CORE) {
+            if (k.getPackageName().equals("dev.dece.core.usage") && k.isTopLevelClass() && k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                exposed.add(k.getSimpleName());
+            }
+        }
+        assertThat(exposed).containsExactly("QueryHistory");
+        noClasses().that().resideInAPackage("dev.dece.core.usage").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.drl..", "dev.dece.core.report..",
+                        "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..", "dev.dece.core.lint..",
+                        "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.optimize..")
                 .check(CORE);
     }
 
@@ -74,7 +93,8 @@ class ArchitectureTest {
         }
         assertThat(exposed).containsExactlyInAnyOrder("assess.AssessCommand", "pipeline.PipelineCommand", "model.ModelCommand",
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
-                "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions");
+                "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
+                "optimize.OptimizeCommand", "optimize.OptimizeOptions");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */

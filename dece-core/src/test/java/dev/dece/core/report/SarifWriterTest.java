@@ -86,6 +86,25 @@ class SarifWriterTest {
         assertThat(run.at("/results/5/locations/0").size()).isZero();
     }
 
+    /** A SQL finding carries the offending expression's column: SARIF writes startColumn, JSON and text write it too. */
+    @Test
+    void aFindingWithAColumnIsAnnotatedOnItsColumn() throws Exception {
+        Report r = new Report("optimize", List.of("q.sql"), List.of(), List.of(
+                new Finding("SQL-005", Severity.P3, "optimize.sql", "SELECT * reads every column",
+                        new Location("queries/daily.sql", 12, 8, "statements[3]"), "name the columns", List.of())), List.of());
+        JsonNode region = M.readTree(SarifWriter.write(r)).at("/runs/0/results/0/locations/0/physicalLocation/region");
+        assertThat(region.at("/startLine").asInt()).isEqualTo(12);
+        assertThat(region.at("/startColumn").asInt()).isEqualTo(8);
+        JsonNode loc = M.readTree(ReportWriter.write(r, OutputFormat.JSON)).at("/findings/0/location");
+        assertThat(loc.at("/column").asInt()).isEqualTo(8);
+        assertThat(ReportWriter.write(r, OutputFormat.TEXT)).contains("queries/daily.sql:12:8 statements[3]");
+        assertThat(ReportWriter.write(r, OutputFormat.JUNIT)).contains("queries/daily.sql:12:8 statements[3]");
+        // a line-only finding has no column anywhere, so the JSON of YAML commands is unchanged
+        JsonNode lineOnly = M.readTree(ReportWriter.write(report(), OutputFormat.JSON)).at("/findings/0/location");
+        assertThat(lineOnly.has("column")).isFalse();
+        assertThat(M.readTree(SarifWriter.write(report())).at("/runs/0/results/0/locations/0/physicalLocation/region").has("startColumn")).isFalse();
+    }
+
     @Test
     void sameReportSameBytes() {
         assertThat(SarifWriter.write(report())).isEqualTo(SarifWriter.write(report()));
