@@ -31,7 +31,7 @@ final class ColumnListReader extends ContractReading {
             if (n.isScalar()) {
                 if (identifier(n, n.text(), false)) {
                     mine.add(new ContractColumn(n, table, i, n.text(), SqlType.parse(""), true, false, null, null, false, false, null,
-                            null, List.of(), List.of(), n, n.missing("type"), n.missing("nullable"), n.missing("pii"), n.missing("classification")));
+                            null, List.of(), List.of(), n, n.missing("type"), n.missing("nullable"), n.missing("pii"), n.missing("classification"), List.of()));
                 }
                 continue;
             }
@@ -50,7 +50,7 @@ final class ColumnListReader extends ContractReading {
             Classification cls = blankChoice(c, "classification", Classification.class, "a classification level");
             mine.add(new ContractColumn(n, table, i, name, type(c.get("type"), c.string("type")), nullable == null || nullable, pii != null && pii,
                     cls, blank(c.string("classification")), pk != null && pk, false, null, null, sorted(c.strings("values")),
-                    List.of(), nameNode, c.get("type"), c.get("nullable"), c.get("pii"), c.get("classification")));
+                    List.of(), nameNode, c.get("type"), c.get("nullable"), c.get("pii"), c.get("classification"), List.of()));
         }
         duplicates(mine);
         tables.add(new ContractTable(root, table, table, mine.size()));

@@ -160,6 +160,18 @@ final class OdcsReader extends ContractReading {
                 o.get("slaProperties"), freshNode, policyNode, channelNode, scheduleNode);
     }
 
+    /** A property's tags, and its custom properties as PII evidence: a {@code true} property by its name, others by value. */
+    static List<String> tags(Binder.Obj o, Map<String, Node> custom) {
+        List<String> out = new ArrayList<>(o.strings("tags"));
+        for (Map.Entry<String, Node> e : custom.entrySet()) {
+            Node v = e.getValue();
+            if (!v.isScalar()) continue;
+            if ("true".equalsIgnoreCase(v.text())) out.add(e.getKey());
+            else if (e.getKey().equalsIgnoreCase("classification") || e.getKey().equalsIgnoreCase("sensitivity")) out.add(v.text());
+        }
+        return out;
+    }
+
     private void odcsObject(Node n, Map<String, String> physical, Double fresh, String freshElement, Node freshNode) {
         Binder.Obj o = b.object(n, ODCS_OBJECT);
         if (!n.isMap()) return;
@@ -269,7 +281,7 @@ final class OdcsReader extends ContractReading {
         return new ContractColumn(n, table, position, name, type(typeNode, type), !isPk && (required == null || !required), pii, cls, clsText,
                 isPk, unique != null && unique || kinds.contains(CheckKind.UNIQUE), blank(o.string("description")),
                 blank(o.string("businessName")), sorted(enumValues), kinds, nameNode, typeNode, o.get("required"), piiNode,
-                o.get("classification"));
+                o.get("classification"), tags(o, custom));
     }
 
     /** A composite primary key is unique as a whole, not per column. */

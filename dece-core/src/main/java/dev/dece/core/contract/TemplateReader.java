@@ -122,7 +122,7 @@ final class TemplateReader extends ContractReading {
         return new ContractColumn(n, table, position, name, type(o.get("type"), type), nullable == null || nullable, pii != null && pii,
                 cls, blank(o.string("classification")), pk != null && pk, kinds.contains(CheckKind.UNIQUE),
                 blank(o.string("description")), blank(o.string("business_definition")), sorted(enumValues), kinds,
-                o.get("column"), o.get("type"), o.get("nullable"), o.get("pii"), o.get("classification"));
+                o.get("column"), o.get("type"), o.get("nullable"), o.get("pii"), o.get("classification"), List.of());
     }
 
     private void templateCheck(Node n, String table, String column, Double slaHours) {

@@ -86,7 +86,8 @@ class ContractTest {
                       pii: false
                 """));
         assertThat(findings(hit, "CON-007")).singleElement().satisfies(f -> {
-            assertThat(f.message()).contains("fct_orders.customer_email is named like personal data");
+            assertThat(f.message()).contains("fct_orders.customer_email holds personal data (email, by the name's token \"email\")");
+            assertThat(f.remediation()).contains("classification: confidential");
             assertThat(f.location().path()).isEqualTo("contract.schema[2].column");
         });
         Report miss = review(withColumn("""
@@ -97,6 +98,32 @@ class ContractTest {
                 """));
         assertThat(fired(miss, "CON-007")).isFalse();
         assertThat(fired(review(withColumn("    - column: emailed_count\n      type: int\n")), "CON-007")).isFalse();
+    }
+
+    @Test
+    void con007_gluedNamesAndRestrictedLevels() {
+        // glued words are split against the PII dictionary, and the level follows Phase 6
+        assertThat(findings(review(withColumn("    - column: nationalidnumber\n      type: varchar\n")), "CON-007")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).contains("national id, by the glued name \"nationalidnumber\" read as \"national\" + \"id\"");
+                    assertThat(f.remediation()).contains("classification: restricted");
+                });
+        // a sequence number of an address is not personal data
+        assertThat(fired(review(withColumn("    - column: address_seq\n      type: int\n")), "CON-007")).isFalse();
+    }
+
+    @Test
+    void con014_restrictedDataClassifiedRestricted() {
+        Report hit = review(withColumn("    - column: password_hash\n      type: varchar\n      pii: true\n      classification: confidential\n"));
+        assertThat(findings(hit, "CON-014")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(dev.dece.core.report.Severity.P2);
+            assertThat(f.message()).contains("holds password (by the name's tokens \"password\" + \"hash\"), which Phase 6 classifies Restricted");
+            assertThat(f.location().path()).isEqualTo("contract.schema[2].classification");
+        });
+        Report miss = review(withColumn("    - column: password_hash\n      type: varchar\n      pii: true\n      classification: restricted\n"));
+        assertThat(fired(miss, "CON-014")).isFalse();
+        Report email = review(withColumn("    - column: email\n      type: varchar\n      pii: true\n      classification: confidential\n"));
+        assertThat(fired(email, "CON-014")).isFalse();
     }
 
     @Test
