@@ -38,6 +38,8 @@ public final class ContractReader {
         if (root.has("contract")) {
             r = new TemplateReader();
         } else if (root.has("apiVersion") || root.has("kind")) {
+            Problem version = OdcsReader.unsupportedVersion(root);
+            if (version != null) throw new InputException(version);
             r = new OdcsReader();
         } else if (root.has("columns")) {
             r = new ColumnListReader();
@@ -48,6 +50,6 @@ public final class ContractReader {
         }
         Contract c = r.read(root);
         r.b.throwIfProblems();
-        return new BoundContract(c, r.tables, r.columns, r.checks);
+        return new BoundContract(c, r.tables, r.columns, r.checks, r.notes);
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** An Open Data Contract Standard v3 document ({@code apiVersion: v3.x}, {@code kind: DataContract}), mapped as {@code docs/quality.md} describes. */
 final class OdcsReader extends ContractReading {
@@ -38,15 +39,62 @@ final class OdcsReader extends ContractReading {
             "mustBeGreaterOrEqualTo", "mustBeLessThan", "mustBeLessOrEqualTo", "mustBeBetween", "mustNotBeBetween",
             "query", "engine", "implementation", "validValues");
 
+    /** The ODCS versions this reader reads, as messages name them. */
+    static final String VERSIONS = "v3.0.0, v3.0.1, v3.0.2 or v3.1.0";
+
+    /**
+     * One clear problem when the document is ODCS of a version DECE does not read (a v3.2 draft, v2.x), so it is
+     * not refused line by line for keys of a schema DECE never read; null when the version is one of {@link #VERSIONS}.
+     */
+    static dev.dece.core.input.Problem unsupportedVersion(Node root) {
+        Node v = root.get("apiVersion");
+        if (!v.isScalar()) return null;
+        String api = v.text().strip();
+        if (api.matches("v3\\.0\\.[0-2]") || api.equals("v3.1.0")) return null;
+        return dev.dece.core.input.Problem.at(v, "\"" + api + "\" is an ODCS version DECE does not read; it reads " + VERSIONS
+                + (api.matches("v?[0-2](\\..*)?") ? " (convert a v2 contract with the ODCS migration guide)" : ""));
+    }
+
+    /**
+     * Where the document departs from the ODCS JSON Schema's requirements, as findings (CON-018) rather than a
+     * refused file: the required top-level fields ({@code version, apiVersion, id, kind, status}) and values written
+     * as {@code null}, which no ODCS field allows.
+     */
+    private void conformance(Node root) {
+        for (String k : List.of("version", "id", "status")) {
+            if (root.get(k).isAbsent() || root.get(k).isScalar() && root.get(k).text().isBlank()) {
+                nonconforming(root.get(k), k + " is required by the ODCS schema", "add " + k + (k.equals("status")
+                        ? " (e.g. proposed, draft, active, deprecated, retired)" : k.equals("version") ? " (the contract's own version, e.g. 1.0.0)"
+                        : " (a stable identifier, e.g. a UUID or orders-v1)"));
+            }
+        }
+        nulls(root, 0);
+    }
+
+    private void nulls(Node n, int depth) {
+        if (depth > 64) return;
+        if (n.isMap()) {
+            for (Map.Entry<String, Node> e : n.fields().entrySet()) {
+                if (e.getValue().kind() == Node.Kind.NULL) {
+                    nonconforming(e.getValue(), e.getKey() + " is null, which the ODCS schema does not allow",
+                            "give " + e.getKey() + " a value or remove the key");
+                } else {
+                    nulls(e.getValue(), depth + 1);
+                }
+            }
+        } else if (n.isList()) {
+            for (Node i : n.items()) nulls(i, depth + 1);
+        }
+    }
+
     @Override
     Contract read(Node root) {
         Binder.Obj o = b.object(root, ODCS_TOP);
         String api = o.string("apiVersion");
         if (api == null) {
-            b.problem(o.get("apiVersion"), "is required: the ODCS version, v3.0.0 .. v3.1.0");
-        } else if (!api.strip().matches("v3\\.\\d+\\.\\d+")) {
-            b.problem(o.get("apiVersion"), "\"" + api + "\" is not an ODCS v3 version; DECE reads v3.x.y (e.g. v3.0.2, v3.1.0)");
+            b.problem(o.get("apiVersion"), "is required: the ODCS version, " + VERSIONS);
         }
+        conformance(root);
         String kind = o.string("kind");
         if (kind == null) b.problem(o.get("kind"), "is required: DataContract");
         else if (!kind.equals("DataContract")) b.problem(o.get("kind"), "\"" + kind + "\" is not a kind DECE reads; use DataContract");
@@ -123,16 +171,26 @@ final class OdcsReader extends ContractReading {
             }
             String p = prop.toLowerCase(Locale.ROOT);
             if (p.equals("latency") || p.equals("freshness") || p.equals("frequency")) {
-                Double v = so.number("value", 0, "a duration, with unit d, h or m");
-                if (v == null) continue;
-                Double h = Schedules.hours(v, so.string("unit") == null ? "d" : so.string("unit"));
+                Quantity q = quantity(so.get("value"), "a duration: a number with a unit (d, h, m, s, ms), e.g. 4, \"4h\" or \"500ms\"");
+                if (q == null) continue;
+                if (q.value() < 0) {
+                    b.problem(so.get("value"), "\"" + so.get("value").display() + "\" is a negative duration; expected 0 or more");
+                    continue;
+                }
+                String unitKey = blank(so.string("unit"));
+                if (q.unit() != null && unitKey != null && !Objects.equals(Schedules.hours(1, q.unit()), Schedules.hours(1, unitKey))) {
+                    b.problem(so.get("unit"), "\"" + unitKey + "\" disagrees with the unit in the value \"" + so.get("value").display() + "\"; write the unit once");
+                    continue;
+                }
+                String unit = q.unit() != null ? q.unit() : unitKey != null ? unitKey : "d";
+                Double h = Schedules.hours(q.value(), unit);
                 if (h == null) {
-                    b.problem(so.get("unit"), "\"" + so.string("unit") + "\" is not a duration unit; use d, h or m");
+                    b.problem(q.unit() != null ? so.get("value") : so.get("unit"), "\"" + unit + "\" is not a duration unit; use d, h, m, s or ms");
                     continue;
                 }
                 if (p.equals("frequency")) {
                     every = h;
-                    schedule = "every " + Format.number(v) + " " + (so.string("unit") == null ? "d" : so.string("unit"));
+                    schedule = "every " + Format.number(q.value()) + " " + unit;
                     scheduleNode = s;
                 } else {
                     fresh = h;
@@ -140,7 +198,15 @@ final class OdcsReader extends ContractReading {
                     freshElement = blank(so.string("element"));
                 }
             } else if (p.equals("availability")) {
-                avail = so.number("value", 0, "a percentage");
+                Quantity q = quantity(so.get("value"), "a percentage, e.g. 99.9 or \"99.9%\"");
+                if (q != null && (q.value() < 0 || q.value() > 100 || q.unit() != null && !q.percent())) {
+                    b.problem(so.get("value"), "\"" + so.get("value").display() + "\" is not a percentage between 0 and 100");
+                } else if (q != null) {
+                    avail = q.value();
+                }
+            } else {
+                notChecked(s, "SLA property " + prop + " (" + so.get("value").display() + (so.string("unit") == null ? "" : " " + so.string("unit"))
+                        + ")", "DECE checks latency/freshness, frequency and availability; measure " + prop + " in your monitoring");
             }
         }
         if (freshElement == null) freshElement = defaultElement;
@@ -186,17 +252,180 @@ final class OdcsReader extends ContractReading {
         if (!identifier(tableNode, table, true)) return;
         List<ContractColumn> mine = new ArrayList<>();
         List<Node> props = o.list("properties");
+        int pkCount = 0;
+        for (Node p : props) if (p.isMap() && p.get("primaryKey").isScalar() && "true".equalsIgnoreCase(p.get("primaryKey").text())) pkCount++;
         for (int i = 0; i < props.size(); i++) {
-            ContractColumn c = odcsProperty(props.get(i), table, logical, i, physical, fresh, freshElement, freshNode);
+            ContractColumn c = odcsProperty(props.get(i), table, logical, i, physical, fresh, freshElement, freshNode, pkCount > 1);
             if (c != null) mine.add(c);
         }
+        List<ContractColumn> nested = new ArrayList<>();
+        for (Node p : props) {
+            if (p.isMap()) nested(p, leafName(p), table, nested, mine.size(), 1);
+        }
+        mine.addAll(nested);
         duplicates(mine);
+        if (pkCount > 1) compositeKey(props, mine, table);
         tables.add(new ContractTable(n, table, logical == null ? table : logical, mine.size()));
+        for (Node r : o.list("relationships")) objectRelationship(r, table, logical, physical, mine);
         for (Node q : o.list("quality")) odcsQuality(q, table, null);
     }
 
+    private static String leafName(Node p) {
+        Node n = p.get("physicalName").isScalar() && !p.get("physicalName").text().isBlank() ? p.get("physicalName") : p.get("name");
+        return n.isScalar() ? n.text().strip() : null;
+    }
+
+    /**
+     * The fields inside an object or array property ({@code properties}, {@code items} and its {@code properties}),
+     * read as columns named by their path ({@code address.city}, {@code lines.sku}) so PII, classification and
+     * schema-change rules see them; no SQL checks are generated on them (a note says which constraints were read).
+     */
+    private void nested(Node parent, String prefix, String table, List<ContractColumn> out, int firstPosition, int depth) {
+        if (prefix == null) return;
+        List<Node> children = new ArrayList<>(parent.get("properties").isList() ? parent.get("properties").items() : List.of());
+        Node items = parent.get("items");
+        if (items.isMap()) {
+            b.object(items, ODCS_PROPERTY);
+            if (items.get("properties").isList()) children.addAll(items.get("properties").items());
+        }
+        if (children.isEmpty()) return;
+        if (depth > 32) {
+            b.problem(parent, "nests fields " + depth + " levels deep; DECE reads at most 32");
+            return;
+        }
+        List<String> constrained = new ArrayList<>();
+        for (Node c : children) {
+            Binder.Obj o = b.object(c, ODCS_PROPERTY);
+            if (!c.isMap()) continue;
+            String leaf = leafName(c);
+            if (leaf == null || leaf.isBlank()) {
+                b.problem(c.get("name"), "is required: name the nested field");
+                continue;
+            }
+            Node nameNode = c.get("physicalName").isScalar() ? c.get("physicalName") : c.get("name");
+            if (!identifier(nameNode, leaf, false)) continue;
+            String path = prefix + "." + leaf;
+            String type = blank(o.string("physicalType"));
+            Node typeNode = o.get("physicalType");
+            if (type == null) {
+                type = blank(o.string("logicalType"));
+                typeNode = o.get("logicalType");
+            }
+            Boolean required = o.bool("required");
+            String clsText = blank(o.string("classification"));
+            Map<String, Node> custom = customProperties(o.get("customProperties"));
+            Node piiNode = custom.getOrDefault("pii", o.get("customProperties").missing("pii"));
+            boolean pii = piiNode.isScalar() && "true".equalsIgnoreCase(piiNode.text());
+            for (String tag : o.strings("tags")) if (tag.equalsIgnoreCase("pii")) pii = true;
+            if (required != null && required || o.get("unique").isPresent() || o.get("quality").isPresent()
+                    || o.get("logicalTypeOptions").isPresent() || o.get("relationships").isPresent()) {
+                constrained.add(path);
+            }
+            out.add(new ContractColumn(c, table, firstPosition + out.size(), path, type(typeNode, type), required == null || !required, pii,
+                    clsText == null ? null : Binder.match(clsText, Classification.class), clsText, false, false, blank(o.string("description")),
+                    blank(o.string("businessName")), List.of(), List.of(), nameNode, typeNode, o.get("required"), piiNode,
+                    o.get("classification"), tags(o, custom)));
+            nested(c, path, table, out, firstPosition, depth + 1);
+        }
+        if (!constrained.isEmpty()) {
+            notChecked(parent, "constraints on nested fields of " + table + ": " + String.join(", ", constrained),
+                    "DECE runs checks on top-level columns; check nested fields with a quality rule of type sql");
+        }
+    }
+
+    /**
+     * A primary key of several properties is unique as one tuple, ordered by {@code primaryKeyPosition} (document
+     * order where a position is missing): one check over the tuple, never one per column.
+     */
+    private void compositeKey(List<Node> props, List<ContractColumn> mine, String table) {
+        List<Object[]> keyed = new ArrayList<>();
+        Node first = null;
+        for (ContractColumn c : mine) {
+            if (!c.primaryKey()) continue;
+            Node pos = c.node().get("primaryKeyPosition");
+            int p = Integer.MAX_VALUE;
+            if (pos.isScalar()) {
+                try {
+                    p = Integer.parseInt(pos.text().strip());
+                } catch (NumberFormatException e) {
+                    b.problem(pos, "\"" + pos.display() + "\" is not a key position; use 1, 2, ... (the column's place in the composite key)");
+                }
+            }
+            keyed.add(new Object[] {p, c.position(), c.name()});
+            if (first == null) first = c.node().get("primaryKey");
+        }
+        keyed.sort((x, y) -> (Integer) x[0] != (int) (Integer) y[0] ? Integer.compare((Integer) x[0], (Integer) y[0])
+                : Integer.compare((Integer) x[1], (Integer) y[1]));
+        List<String> cols = new ArrayList<>();
+        for (Object[] k : keyed) cols.add((String) k[2]);
+        if (cols.size() > 1) addComposite(first, table, CheckKind.UNIQUE, cols, null, List.of(), true);
+    }
+
+    /**
+     * A schema-level relationship ({@code from}/{@code to} as {@code table.column} or lists of them for a composite
+     * foreign key, ODCS v3.1): one referential check over the key.
+     */
+    private void objectRelationship(Node r, String table, String logical, Map<String, String> physical, List<ContractColumn> mine) {
+        Binder.Obj ro = b.object(r, List.of("id", "type", "from", "to", "customProperties", "description"));
+        String type = ro.string("type");
+        if (type != null && !type.equalsIgnoreCase("foreignKey")) {
+            b.problem(ro.get("type"), "\"" + type + "\" is not a relationship type DECE checks; use foreignKey");
+            return;
+        }
+        List<String[]> from = refs(ro.get("from"), "from");
+        List<String[]> to = refs(ro.get("to"), "to");
+        if (from == null || to == null) return;
+        if (from.size() != to.size()) {
+            b.problem(ro.get("to"), "names " + to.size() + " column(s) for the " + from.size() + " of 'from'; a foreign key pairs them one to one");
+            return;
+        }
+        List<String> cols = new ArrayList<>();
+        List<String> refCols = new ArrayList<>();
+        String refTable = null;
+        for (int i = 0; i < from.size(); i++) {
+            String ft = from.get(i)[0];
+            if (!ft.equalsIgnoreCase(table) && !ft.equalsIgnoreCase(logical == null ? "" : logical)
+                    && !physical.getOrDefault(ft, ft).equalsIgnoreCase(table)) {
+                b.problem(ro.get("from"), "\"" + ft + "." + from.get(i)[1] + "\" is not a column of " + table
+                        + "; a schema object's relationship starts at its own properties");
+                return;
+            }
+            String tt = physical.getOrDefault(to.get(i)[0], to.get(i)[0]);
+            if (refTable != null && !refTable.equals(tt)) {
+                b.problem(ro.get("to"), "names two tables (" + refTable + ", " + tt + "); a foreign key references one table");
+                return;
+            }
+            refTable = tt;
+            if (!identifier(ro.get("from"), from.get(i)[1], false) || !identifier(ro.get("to"), to.get(i)[1], false)) return;
+            cols.add(from.get(i)[1]);
+            refCols.add(to.get(i)[1]);
+        }
+        if (refTable == null || !identifier(ro.get("to"), refTable, true)) return;
+        addComposite(r, table, CheckKind.REFERENTIAL, cols, refTable, refCols, false);
+    }
+
+    /** {@code table.column} or a list of them, split at the last dot; null after a located problem. */
+    private List<String[]> refs(Node n, String key) {
+        List<Node> items = n.isList() ? n.items() : n.isScalar() ? List.of(n) : List.of();
+        if (items.isEmpty()) {
+            b.problem(n, "is required: table.column, or a list of them for a composite key");
+            return null;
+        }
+        List<String[]> out = new ArrayList<>();
+        for (Node i : items) {
+            String t = i.isScalar() ? i.text().strip() : "";
+            int dot = t.lastIndexOf('.');
+            if (dot <= 0 || dot == t.length() - 1) {
+                b.problem(i, "expected table.column, e.g. customers.id; found \"" + i.display() + "\"");
+                return null;
+            }
+            out.add(new String[] {t.substring(0, dot), t.substring(dot + 1)});
+        }
+        return out;
+    }
+
     private ContractColumn odcsProperty(Node n, String table, String logicalTable, int position, Map<String, String> physical,
-                                Double fresh, String freshElement, Node freshNode) {
+                                Double fresh, String freshElement, Node freshNode, boolean compositePk) {
         Binder.Obj o = b.object(n, ODCS_PROPERTY);
         if (!n.isMap()) return null;
         String logical = o.requiredString("name", "name the property (column)");
@@ -234,31 +463,18 @@ final class OdcsReader extends ContractReading {
             add(required != null && required ? o.get("required") : o.get("primaryKey"), table, name, CheckKind.NOT_NULL,
                     null, null, null, null, null, null, null, null, null, null, null, Expect.ZERO, true);
         }
-        if (unique != null && unique || isPk && !hasPkSibling(n)) {
+        if (unique != null && unique || isPk && !compositePk) {
             add(unique != null && unique ? o.get("unique") : o.get("primaryKey"), table, name, CheckKind.UNIQUE,
                     null, null, null, null, null, null, null, null, null, null, null, Expect.ZERO, true);
         }
         Node lto = o.get("logicalTypeOptions");
-        if (lto.isMap()) {
-            Binder.Obj l = b.object(lto, List.of("minLength", "maxLength", "pattern", "format", "minimum", "maximum",
-                    "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "maxProperties", "minProperties", "required",
-                    "maxItems", "minItems", "uniqueItems", "timezone", "defaultTimezone"));
-            Double min = l.get("minimum").isScalar() && !l.get("minimum").isQuoted() ? l.number("minimum", -Double.MAX_VALUE, "a number") : null;
-            Double max = l.get("maximum").isScalar() && !l.get("maximum").isQuoted() ? l.number("maximum", -Double.MAX_VALUE, "a number") : null;
-            if (min != null || max != null) {
-                add(lto, table, name, CheckKind.RANGE, min, max, null, null, null, null, null, null, null, null, null, Expect.ZERO, true);
-            }
-            String pattern = l.string("pattern");
-            if (pattern != null && regex(l.get("pattern"), pattern)) {
-                add(l.get("pattern"), table, name, CheckKind.REGEX, null, null, null, pattern, null, null, null, null, null, null, null, Expect.ZERO, true);
-            }
-        }
+        if (lto.isMap()) typeOptions(lto, table, name, type);
         if (fresh != null && freshElement != null && (freshElement.equalsIgnoreCase(table + "." + name)
                 || freshElement.equalsIgnoreCase(logicalTable + "." + logical))) {
             add(freshNode, table, name, CheckKind.FRESHNESS, null, null, null, null, fresh, null, null, null, null, null, null, Expect.ZERO, true);
         }
         for (Node r : o.list("relationships")) {
-            Binder.Obj ro = b.object(r, List.of("type", "from", "to", "customProperties"));
+            Binder.Obj ro = b.object(r, List.of("id", "type", "from", "to", "customProperties", "description"));
             String to = ro.string("to");
             if (to == null || !to.contains(".")) {
                 b.problem(ro.get("to"), "expected table.column, e.g. customers.id");
@@ -284,10 +500,78 @@ final class OdcsReader extends ContractReading {
                 o.get("classification"), tags(o, custom));
     }
 
-    /** A composite primary key is unique as a whole, not per column. */
-    private static boolean hasPkSibling(Node property) {
-        return property.get("primaryKeyPosition").isScalar() && !"1".equals(property.get("primaryKeyPosition").text())
-                && !"-1".equals(property.get("primaryKeyPosition").text());
+    /**
+     * {@code logicalTypeOptions} as checks: {@code minimum}/{@code maximum} (with {@code exclusiveMinimum}/
+     * {@code exclusiveMaximum}, a boolean in v3.0 and a bound of its own in v3.1) to a range, {@code minLength}/
+     * {@code maxLength} to a length check, {@code pattern} to a regex. What has no SQL check here (date and timestamp
+     * bounds, {@code format}, array and object sizes, {@code multipleOf}, time zones) is a "not checked" note.
+     */
+    private void typeOptions(Node lto, String table, String name, String type) {
+        Binder.Obj l = b.object(lto, List.of("minLength", "maxLength", "pattern", "format", "minimum", "maximum",
+                "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "maxProperties", "minProperties", "required",
+                "maxItems", "minItems", "uniqueItems", "timezone", "defaultTimezone"));
+        Double min = null, max = null;
+        boolean minEx = false, maxEx = false;
+        List<String> notRun = new ArrayList<>();
+        for (String k : List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")) {
+            Node v = l.get(k);
+            if (v.isAbsent()) continue;
+            boolean flag = v.isScalar() && !v.isQuoted() && (v.text().equals("true") || v.text().equals("false"));
+            if (flag) {
+                if (k.equals("exclusiveMinimum")) minEx = v.text().equals("true");
+                else if (k.equals("exclusiveMaximum")) maxEx = v.text().equals("true");
+                else b.problem(v, "\"" + v.display() + "\" is not a bound; expected a number or a date");
+                continue;
+            }
+            Double d = plainNumber(v);
+            if (d == null) {
+                // a date or timestamp bound ("2020-01-01"): no range check over text in four dialects yet
+                notRun.add(k + " " + v.display());
+                continue;
+            }
+            switch (k) {
+                case "minimum": if (min == null) min = d; break;
+                case "maximum": if (max == null) max = d; break;
+                case "exclusiveMinimum": min = d; minEx = true; break;
+                default: max = d; maxEx = true; break;
+            }
+        }
+        if (min != null && max != null && (min > max || min.equals(max) && (minEx || maxEx))) {
+            b.problem(lto, "the bounds leave no value in range (" + Format.number(min) + " .. " + Format.number(max) + ")");
+        } else if (min != null || max != null) {
+            addRange(lto, table, name, min, min != null && minEx, max, max != null && maxEx);
+        }
+        Double minLen = l.get("minLength").isPresent() ? l.number("minLength", 0, "a length, 0 or more") : null;
+        Double maxLen = l.get("maxLength").isPresent() ? l.number("maxLength", 0, "a length, 0 or more") : null;
+        if (minLen != null && maxLen != null && minLen > maxLen) {
+            b.problem(l.get("minLength"), "minLength " + Format.number(minLen) + " is above maxLength " + Format.number(maxLen));
+        } else if (minLen != null && minLen > 0 || maxLen != null) {
+            add(lto, table, name, CheckKind.LENGTH, minLen != null && minLen > 0 ? minLen : null, maxLen, null, null, null, null, null, null,
+                    null, null, null, Expect.ZERO, true);
+        }
+        String pattern = l.string("pattern");
+        if (pattern != null && regex(l.get("pattern"), pattern)) {
+            add(l.get("pattern"), table, name, CheckKind.REGEX, null, null, null, pattern, null, null, null, null, null, null, null, Expect.ZERO, true);
+        }
+        for (String k : List.of("format", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "required",
+                "timezone", "defaultTimezone")) {
+            if (l.get(k).isPresent()) notRun.add(k + " " + l.get(k).display());
+        }
+        if (!notRun.isEmpty()) {
+            notChecked(lto, "logicalTypeOptions of " + table + "." + name + ": " + String.join(", ", notRun),
+                    "DECE generates checks for numeric minimum/maximum, minLength/maxLength and pattern; add a quality rule of type sql for the rest");
+        }
+    }
+
+    /** A number written as a number or as quoted text ({@code "5"}); null for anything else. */
+    private static Double plainNumber(Node n) {
+        if (!n.isScalar()) return null;
+        try {
+            double d = Double.parseDouble(n.text().strip());
+            return Double.isFinite(d) && Math.abs(d) <= 1e15 ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private void odcsQuality(Node n, String table, String column) {
@@ -295,11 +579,13 @@ final class OdcsReader extends ContractReading {
         if (!n.isMap()) return;
         String type = o.string("type") == null ? "library" : o.string("type").toLowerCase(Locale.ROOT);
         Expect expect = expect(o);
-        boolean percent = "percent".equalsIgnoreCase(o.string("unit"));
+        boolean percent = "percent".equalsIgnoreCase(o.string("unit")) || "%".equals(o.string("unit"));
         if (expect != null && percent) expect = new Expect(expect.op(), expect.a(), expect.b(), true);
         switch (type) {
             case "text":
-                return; // prose for people; nothing to run
+                notChecked(n, "text quality rule" + (o.string("description") == null ? "" : " \"" + CustomSql.printable(o.string("description")) + "\""),
+                        "a rule written for people; give it type: sql or a library metric to have it run");
+                return;
             case "sql": {
                 String q = o.string("query");
                 if (q == null) {
@@ -312,8 +598,8 @@ final class OdcsReader extends ContractReading {
                 return;
             }
             case "custom":
-                b.problem(o.get("type"), "custom checks run in another engine (" + o.get("engine").display()
-                        + "); DECE runs library and sql checks. Use type: sql to have DECE run it");
+                notChecked(n, "custom check for engine " + (o.string("engine") == null ? "(none named)" : o.string("engine")),
+                        "it runs in that engine; DECE runs library and sql checks (type: sql has DECE run it too)");
                 return;
             case "library":
                 break;
@@ -379,8 +665,13 @@ final class OdcsReader extends ContractReading {
                 {"mustBeLessThan", "<"}, {"mustBeLessOrEqualTo", "<="}};
         Expect out = null;
         for (String[] op : ops) {
-            Double v = o.number(op[0], -Double.MAX_VALUE, "a number");
-            if (v != null) out = new Expect(op[1], v, 0, false);
+            Quantity q = quantity(o.get(op[0]), "a number, e.g. 0, \"5\" or \"5%\"");
+            if (q == null) continue;
+            if (q.unit() != null && !q.percent()) {
+                b.problem(o.get(op[0]), "\"" + o.get(op[0]).display() + "\" has the unit \"" + q.unit() + "\"; a threshold is a number or a percentage");
+                continue;
+            }
+            out = new Expect(op[1], q.value(), 0, q.percent());
         }
         for (String k : List.of("mustBeBetween", "mustNotBeBetween")) {
             Node n = o.get(k);
@@ -398,12 +689,7 @@ final class OdcsReader extends ContractReading {
     }
 
     private static Double num(Node n) {
-        if (!n.isScalar() || n.isQuoted()) return null;
-        try {
-            return Double.parseDouble(n.text());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return plainNumber(n);
     }
 
     private Map<String, Node> customProperties(Node n) {

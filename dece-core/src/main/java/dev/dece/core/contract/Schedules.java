@@ -48,6 +48,8 @@ final class Schedules {
     public static Double hours(double amount, String unit) {
         String u = unit == null ? "h" : unit.strip().toLowerCase(Locale.ROOT);
         switch (u) {
+            case "ms": case "millisecond": case "milliseconds": return amount / 3_600_000.0;
+            case "s": case "sec": case "secs": case "second": case "seconds": return amount / 3600.0;
             case "m": case "min": case "mins": case "minute": case "minutes": return amount / 60.0;
             case "h": case "hr": case "hrs": case "hour": case "hours": return amount;
             case "d": case "day": case "days": return amount * 24;

@@ -37,6 +37,7 @@ final class TemplateReader extends ContractReading {
     static {
         PARAMS.put(CheckKind.NOT_NULL, List.of());
         PARAMS.put(CheckKind.UNIQUE, List.of());
+        PARAMS.put(CheckKind.LENGTH, List.of("min", "max"));
         PARAMS.put(CheckKind.RANGE, List.of("min", "max"));
         PARAMS.put(CheckKind.ENUM, List.of("values"));
         PARAMS.put(CheckKind.REGEX, List.of("pattern"));
@@ -85,6 +86,12 @@ final class TemplateReader extends ContractReading {
                 if (col != null) mine.add(col);
             }
             duplicates(mine);
+            // several primary_key columns form one composite key: unique as a tuple, not column by column
+            List<ContractColumn> pk = mine.stream().filter(ContractColumn::primaryKey).toList();
+            if (pk.size() > 1) {
+                addComposite(pk.get(0).node().get("primary_key"), t, CheckKind.UNIQUE,
+                        pk.stream().map(ContractColumn::name).toList(), null, List.of(), true);
+            }
             tables.add(new ContractTable(cn, t, name == null ? t : name, mine.size()));
             for (Node chk : c.list("checks")) {
                 templateCheck(chk, t, null, fresh);
@@ -150,6 +157,7 @@ final class TemplateReader extends ContractReading {
         Expect expect = Expect.ZERO;
         switch (kind) {
             case RANGE:
+            case LENGTH:
             case VOLUME:
                 min = p.number("min", -Double.MAX_VALUE, "a number");
                 max = p.number("max", -Double.MAX_VALUE, "a number");

@@ -15,6 +15,8 @@ public enum CheckKind implements Spelled {
     UNIQUE("Uniqueness", "unique", "uniqueness", "duplicateValues"),
     /** Validity: values within a numeric range. */
     RANGE("Validity", "range", "accepted_range"),
+    /** Validity: text lengths within a range (ODCS {@code minLength}, {@code maxLength}). */
+    LENGTH("Validity", "length", "value_length"),
     /** Validity: values from an allowed list. */
     ENUM("Validity", "enum", "accepted_values", "validValues"),
     /** Validity: values match a regular expression. */
@@ -52,7 +54,7 @@ public enum CheckKind implements Spelled {
 
     /** True for kinds that count offending rows out of the table's rows (so a share of records applies). */
     public boolean countsRows() {
-        return this == NOT_NULL || this == UNIQUE || this == RANGE || this == ENUM || this == REGEX || this == REFERENTIAL;
+        return this == NOT_NULL || this == UNIQUE || this == RANGE || this == LENGTH || this == ENUM || this == REGEX || this == REFERENTIAL;
     }
 
     /** True for kinds that test one column; the others test a table. */

@@ -45,9 +45,12 @@ public record CheckResult(Check check, String status, long violations, Long tota
         return check.table();
     }
 
-    /** The checked column, or {@code ""} for table-level checks (DRL joins on it). */
+    /**
+     * The checked column (the first of a composite key, so the severity rules rate the key's failure by its
+     * column's facts), or {@code ""} for table-level checks (DRL joins on it).
+     */
     public String columnName() {
-        return check.column() == null ? "" : check.column();
+        return check.keyColumns().isEmpty() ? "" : check.keyColumns().get(0);
     }
 
     /** Affected share for rules; 0 when unknown. */

@@ -40,6 +40,11 @@ public record ContractColumn(Node node, String table, int position, String name,
         return checkKinds.contains(kind);
     }
 
+    /** True for a field inside an object or array column, named by its path ({@code address.city}); no checks run on it. */
+    public boolean nested() {
+        return name.indexOf('.') >= 0;
+    }
+
     /** {@code table.column}. */
     public String qualified() {
         return table + "." + name;

@@ -52,7 +52,7 @@ final class QualityArtifacts {
                     continue;
                 }
                 mapped++;
-                if (k.kind() == CheckKind.FRESHNESS || k.kind() == CheckKind.VOLUME) modelTests.add(test);
+                if (k.kind() == CheckKind.FRESHNESS || k.kind() == CheckKind.VOLUME || k.composite()) modelTests.add(test);
                 else perColumn.computeIfAbsent(k.column(), x -> new ArrayList<>()).add(test);
             }
             models.append("  - name: ").append(y(t.name().contains(".") ? t.name().substring(t.name().lastIndexOf('.') + 1) : t.name())).append('\n');
@@ -78,12 +78,26 @@ final class QualityArtifacts {
     private static String dbtTest(Check k) {
         switch (k.kind()) {
             case NOT_NULL: return k.expect().equals(dev.dece.core.drl.Expect.ZERO) ? "- not_null\n" : null;
-            case UNIQUE: return k.expect().equals(dev.dece.core.drl.Expect.ZERO) ? "- unique\n" : null;
+            case UNIQUE:
+                if (!k.expect().equals(dev.dece.core.drl.Expect.ZERO)) return null;
+                if (k.composite()) {
+                    StringBuilder sb = new StringBuilder("- dbt_utils.unique_combination_of_columns:\n    combination_of_columns:\n");
+                    for (String col : k.columns()) sb.append("      - ").append(y(col)).append('\n');
+                    return sb.toString();
+                }
+                return "- unique\n";
             case ENUM: return "- accepted_values:\n    values: [" + k.values().stream().map(QualityArtifacts::y).collect(Collectors.joining(", ")) + "]\n";
-            case RANGE: return "- dbt_utils.accepted_range:\n" + (k.min() != null ? "    min_value: " + num(k.min()) + "\n" : "")
+            case RANGE:
+                // dbt_utils.accepted_range has one inclusive flag for both bounds
+                if ((k.min() != null && k.minExclusive()) != (k.max() != null && k.maxExclusive()) && k.min() != null && k.max() != null) return null;
+                return "- dbt_utils.accepted_range:\n" + (k.min() != null ? "    min_value: " + num(k.min()) + "\n" : "")
+                    + (k.max() != null ? "    max_value: " + num(k.max()) + "\n" : "")
+                    + (k.minExclusive() || k.maxExclusive() ? "    inclusive: false\n" : "");
+            case LENGTH: return "- dbt_expectations.expect_column_value_lengths_to_be_between:\n" + (k.min() != null ? "    min_value: " + num(k.min()) + "\n" : "")
                     + (k.max() != null ? "    max_value: " + num(k.max()) + "\n" : "");
             case REGEX: return "- dbt_expectations.expect_column_values_to_match_regex:\n    regex: " + y(k.pattern()) + "\n";
             case REFERENTIAL: {
+                if (k.composite()) return null; // dbt's relationships test takes one column
                 String rt = k.refTable().contains(".") ? k.refTable().substring(k.refTable().lastIndexOf('.') + 1) : k.refTable();
                 return "- relationships:\n    to: ref(" + y(rt) + ")\n    field: " + y(k.refColumn()) + "\n";
             }
@@ -112,7 +126,7 @@ final class QualityArtifacts {
         for (CheckResult r : results) {
             Finding f = raised.get(r.check().id());
             sb.append(r.check().id()).append('\t').append(r.kind().id()).append('\t').append(r.table()).append('\t')
-                    .append(r.check().column() == null ? "-" : r.check().column()).append('\t').append(r.status()).append('\t')
+                    .append(r.check().keyColumns().isEmpty() ? "-" : r.check().columnLabel()).append('\t').append(r.status()).append('\t')
                     .append(r.violations()).append('\t').append(r.totalRows() == null ? "-" : r.totalRows()).append('\t')
                     .append(r.affectedPercent() == null ? "-" : fmt(r.affectedPercent())).append('\t')
                     .append(r.observed() == null ? "-" : fmt(r.observed())).append('\t')

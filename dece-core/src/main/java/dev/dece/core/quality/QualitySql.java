@@ -41,6 +41,15 @@ final class QualitySql {
                 return "SELECT COALESCE(SUM(CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END), 0) AS violations,\n"
                         + "       COUNT(*) AS total_rows,\n       CAST(NULL AS BIGINT) AS observed\nFROM " + t;
             case UNIQUE:
+                if (c.composite()) {
+                    String cols = c.columns().stream().map(d::quote).collect(Collectors.joining(", "));
+                    String notNull = c.columns().stream().map(x -> d.quote(x) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                    return "SELECT COALESCE(SUM(dupes.dupe_count), 0) AS violations,\n"
+                            + "       (SELECT COUNT(*) FROM " + t + ") AS total_rows,\n"
+                            + "       COUNT(*) AS observed\n"
+                            + "FROM (SELECT " + cols + ", COUNT(*) AS dupe_count\n      FROM " + t + "\n      WHERE " + notNull
+                            + "\n      GROUP BY " + cols + "\n      HAVING COUNT(*) > 1) dupes";
+                }
                 return "SELECT COALESCE(SUM(dupes.dupe_count), 0) AS violations,\n"
                         + "       (SELECT COUNT(*) FROM " + t + ") AS total_rows,\n"
                         + "       COUNT(*) AS observed\n"
@@ -48,9 +57,16 @@ final class QualitySql {
                         + " IS NOT NULL\n      GROUP BY " + col + "\n      HAVING COUNT(*) > 1) dupes";
             case RANGE: {
                 List<String> bad = new ArrayList<>();
-                if (c.min() != null) bad.add(col + " < " + num(c.min()));
-                if (c.max() != null) bad.add(col + " > " + num(c.max()));
+                if (c.min() != null) bad.add(col + (c.minExclusive() ? " <= " : " < ") + num(c.min()));
+                if (c.max() != null) bad.add(col + (c.maxExclusive() ? " >= " : " > ") + num(c.max()));
                 return rowsWhere(String.join(" OR ", bad), t);
+            }
+            case LENGTH: {
+                List<String> bad = new ArrayList<>();
+                String len = "LENGTH(" + d.asText(col) + ")";
+                if (c.min() != null) bad.add(len + " < " + num(c.min()));
+                if (c.max() != null) bad.add(len + " > " + num(c.max()));
+                return rowsWhere(col + " IS NOT NULL AND (" + String.join(" OR ", bad) + ")", t);
             }
             case ENUM: {
                 String list = c.values().stream().map(d::string).collect(Collectors.joining(", "));
@@ -68,6 +84,17 @@ final class QualitySql {
                 return "SELECT CASE WHEN " + c.expect().sql("COUNT(*)") + " THEN 0 ELSE 1 END AS violations,\n"
                         + "       COUNT(*) AS total_rows,\n       COUNT(*) AS observed\nFROM " + t;
             case REFERENTIAL: {
+                if (c.composite()) {
+                    List<String> fk = c.columns(), rk = c.refKeyColumns();
+                    String fcols = fk.stream().map(x -> "f." + d.quote(x)).collect(Collectors.joining(", "));
+                    List<String> on = new ArrayList<>();
+                    for (int i = 0; i < fk.size(); i++) on.add("f." + d.quote(fk.get(i)) + " = d." + d.quote(rk.get(i)));
+                    String notNull = fk.stream().map(x -> "f." + d.quote(x) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                    return "SELECT COALESCE(SUM(orphans.cnt), 0) AS violations,\n       (SELECT COUNT(*) FROM " + t + ") AS total_rows,\n"
+                            + "       COUNT(*) AS observed\nFROM (SELECT " + fcols + ", COUNT(*) AS cnt\n      FROM " + t + " f\n      LEFT JOIN "
+                            + d.table(c.refTable()) + " d ON " + String.join(" AND ", on) + "\n      WHERE " + notNull + " AND d."
+                            + d.quote(rk.get(0)) + " IS NULL\n      GROUP BY " + fcols + ") orphans";
+                }
                 String rc = d.quote(c.refColumn());
                 return "SELECT COUNT(*) AS violations,\n       (SELECT COUNT(*) FROM " + t + ") AS total_rows,\n"
                         + "       COUNT(DISTINCT f." + col + ") AS observed\nFROM " + t + " f\nLEFT JOIN "

@@ -17,6 +17,7 @@ import dev.dece.core.input.Limits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,7 +157,7 @@ class ContractReaderTest {
     @Test
     void odcsMistakesAreLocated() {
         assertThatThrownBy(() -> bind("o.yaml", """
-                apiVersion: v2.2.2
+                apiVersion: v3.1.0
                 kind: DataContract
                 id: x
                 version: 1.0.0
@@ -169,9 +170,104 @@ class ContractReaderTest {
                         quality: [{metric: nullValue}]
                 """))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("o.yaml:1:13: apiVersion: \"v2.2.2\" is not an ODCS v3 version")
                 .hasMessageContaining("schema[0].properties[0].physicalTyp: unknown key \"physicalTyp\"; did you mean \"physicalType\"?")
                 .hasMessageContaining("schema[0].properties[1].quality[0].metric: \"nullValue\" is not a library metric DECE runs");
+    }
+
+    @Test
+    void odcsAsTheStandardWritesIt() throws InputException {
+        BoundContract b = bind("o.yaml", """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: orders
+                version: 1.0.0
+                status: active
+                slaProperties:
+                  - {property: availability, value: "99.9%"}
+                  - {property: latency, value: "500ms", element: orders.loaded_at}
+                  - {property: retention, value: 3, unit: y}
+                schema:
+                  - name: orders
+                    properties:
+                      - name: amount
+                        physicalType: decimal(12,2)
+                        logicalTypeOptions: {exclusiveMinimum: 0, maximum: 100}
+                        quality:
+                          - {metric: nullValues, mustBeLessThan: "5%"}
+                      - name: qty
+                        physicalType: int
+                        logicalTypeOptions: {maximum: 5, exclusiveMaximum: true}
+                      - name: code
+                        physicalType: varchar
+                        logicalTypeOptions: {minLength: 2, maxLength: 10, format: uuid}
+                      - name: placed_on
+                        logicalType: date
+                        logicalTypeOptions: {minimum: "2020-01-01"}
+                      - name: loaded_at
+                        physicalType: timestamp
+                      - name: shipping
+                        logicalType: object
+                        properties:
+                          - name: city
+                            logicalType: string
+                          - name: contact_email
+                            logicalType: string
+                            required: true
+                    quality:
+                      - {type: custom, engine: greatExpectations, implementation: "expect_table_row_count_to_be_between"}
+                      - {metric: rowCount, mustBeGreaterThan: "1000"}
+                """);
+        assertThat(b.contract().availabilityPercent()).isEqualTo(99.9);
+        assertThat(b.contract().freshnessHours()).isCloseTo(500 / 3_600_000.0, org.assertj.core.data.Offset.offset(1e-12));
+        Check amount = b.checks().stream().filter(k -> k.id().equals("orders.amount.range")).findFirst().orElseThrow();
+        assertThat(amount.min()).isEqualTo(0.0);
+        assertThat(amount.minExclusive()).isTrue();
+        assertThat(amount.maxExclusive()).isFalse();
+        Check qty = b.checks().stream().filter(k -> k.id().equals("orders.qty.range")).findFirst().orElseThrow();
+        assertThat(qty.max()).isEqualTo(5.0);
+        assertThat(qty.maxExclusive()).isTrue();
+        Check code = b.checks().stream().filter(k -> k.id().equals("orders.code.length")).findFirst().orElseThrow();
+        assertThat(code.min()).isEqualTo(2.0);
+        assertThat(code.max()).isEqualTo(10.0);
+        assertThat(b.checks().stream().filter(k -> k.id().equals("orders.amount.not_null")).findFirst().orElseThrow().expect())
+                .isEqualTo(new Expect("<", 5, 0, true));
+        assertThat(b.checks().stream().filter(k -> k.kind() == CheckKind.VOLUME).findFirst().orElseThrow().expect().describe()).isEqualTo("> 1000");
+        assertThat(b.columns()).extracting(ContractColumn::name).contains("shipping.city", "shipping.contact_email");
+        assertThat(b.checks()).noneMatch(k -> k.table().equals("orders") && "shipping.contact_email".equals(k.column()));
+        assertThat(b.notes()).extracting(n -> n.what()).containsExactly(
+                "SLA property retention (3 y)",
+                "logicalTypeOptions of orders.code: format uuid",
+                "logicalTypeOptions of orders.placed_on: minimum 2020-01-01",
+                "constraints on nested fields of orders: shipping.contact_email",
+                "custom check for engine greatExpectations");
+        assertThat(b.notes()).allMatch(n -> !n.conformance());
+    }
+
+    @Test
+    void odcsDeparturesFromTheSchemaAreNotesNotRefusals() throws InputException {
+        BoundContract b = bind("o.yaml", """
+                apiVersion: v3.0.2
+                kind: DataContract
+                id: orders
+                version: 1.0.0
+                schema:
+                  - name: orders
+                    description: null
+                    properties:
+                      - {name: id, physicalType: int}
+                """);
+        assertThat(b.notes()).filteredOn(n -> n.conformance()).extracting(n -> n.what() + " @ " + n.node().path() + ":" + n.node().line())
+                .containsExactly("status is required by the ODCS schema @ status:1", "description is null, which the ODCS schema does not allow @ schema[0].description:7");
+    }
+
+    @Test
+    void anOdcsVersionDeceDoesNotReadGetsOneMessageNamingTheVersionsItReads() {
+        for (String v : List.of("v3.2.0", "v2.2.2", "v3.0.9")) {
+            assertThatThrownBy(() -> bind("o.yaml", "apiVersion: " + v + "\nkind: DataContract\nid: x\nschema:\n  - {name: t, physicalTyp: x}\n"))
+                    .isInstanceOf(InputException.class)
+                    .hasMessage("o.yaml:1:13: apiVersion: \"" + v + "\" is an ODCS version DECE does not read; it reads v3.0.0, v3.0.1, v3.0.2 or v3.1.0"
+                            + (v.startsWith("v2") ? " (convert a v2 contract with the ODCS migration guide)" : ""));
+        }
     }
 
     @Test

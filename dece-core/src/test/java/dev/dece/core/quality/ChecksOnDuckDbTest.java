@@ -41,7 +41,7 @@ class ChecksOnDuckDbTest {
     @Test
     void goodDataPassesEveryCheck() throws Exception {
         Map<String, CheckResult> r = run("good.sql");
-        assertThat(r).hasSize(11);
+        assertThat(r).hasSize(12);
         assertThat(r.values()).allSatisfy(x -> assertThat(x.status()).as(x.check().id() + ": " + x.error()).isEqualTo("pass"));
         assertThat(r.get("fct_orders.loaded_at.freshness").observed()).isBetween(0.9, 1.1);
         assertThat(r.get("fct_orders.status.distribution").observed()).isEqualTo(50.0);
@@ -58,6 +58,7 @@ class ChecksOnDuckDbTest {
         assertThat(r.get("fct_orders.order_id.unique").observed()).isEqualTo(1.0);       // one duplicated key
         assertThat(r.get("fct_orders.customer_id.referential").violations()).isEqualTo(1);
         assertThat(r.get("fct_orders.email.regex").violations()).isEqualTo(1);
+        assertThat(r.get("fct_orders.email.length").violations()).isEqualTo(1);       // 'not-an-email' is 12 characters
         assertThat(r.get("fct_orders.amount.range").violations()).isEqualTo(1);
         assertThat(r.get("fct_orders.amount.reconciliation").observed()).isCloseTo(235.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(r.get("fct_orders.status.enum").violations()).isEqualTo(1);
@@ -83,7 +84,7 @@ class ChecksOnDuckDbTest {
         try (Databases.Opened db = Databases.open("jdbc:duckdb:", List.of(Fixtures.resource("good.sql")), 30, dev.dece.core.input.Limits.DEFAULT);
              CheckRunner runner = new CheckRunner(db.connection(), 30)) {
             Check bad = new Check(null, "x.nope.not_null", "fct_orders", "nope", CheckKind.NOT_NULL, null, null, null, null, null,
-                    null, null, null, null, null, null, dev.dece.core.drl.Expect.ZERO, false);
+                    null, null, null, null, null, null, dev.dece.core.drl.Expect.ZERO, false, null, null, false, false);
             CheckResult r = runner.run(new SqlCheck(bad, Dialect.DUCKDB, QualitySql.sql(bad, Dialect.DUCKDB, Policy.defaults())));
             assertThat(r.status()).isEqualTo("error");
             assertThat(r.error()).contains("nope");

@@ -43,7 +43,7 @@ class HostileChecksTest {
     /** A check of a row-counting kind (so the runner's own custom-SQL guard does not step in) with hostile SQL. */
     static SqlCheck hostile(int i, Dialect d, String sql) {
         Check c = new Check(null, "hostile." + i, "t", null, CheckKind.NOT_NULL, null, null, List.of(), null, null, null, null,
-                null, null, null, null, Expect.ZERO, false);
+                null, null, null, null, Expect.ZERO, false, null, null, false, false);
         return new SqlCheck(c, d, sql);
     }
 

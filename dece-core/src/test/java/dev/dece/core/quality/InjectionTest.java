@@ -50,11 +50,11 @@ class InjectionTest {
             st.execute("INSERT INTO t VALUES (1, 'a')");
             // a program that builds facts directly, skipping the binder
             Check col = new Check(null, "t.hostile.not_null", "t", HOSTILE, CheckKind.NOT_NULL, null, null, null, null, null,
-                    null, null, null, null, null, null, Expect.ZERO, false);
+                    null, null, null, null, null, null, Expect.ZERO, false, null, null, false, false);
             Check lit = new Check(null, "t.s.enum", "t", "s", CheckKind.ENUM, null, null, List.of("a'); DROP TABLE t; --"), null,
-                    null, null, null, null, null, null, null, Expect.ZERO, false);
+                    null, null, null, null, null, null, null, Expect.ZERO, false, null, null, false, false);
             Check tab = new Check(null, "t.x.not_null", "t\"; DROP TABLE t; --", "x", CheckKind.NOT_NULL, null, null, null, null,
-                    null, null, null, null, null, null, null, Expect.ZERO, false);
+                    null, null, null, null, null, null, null, Expect.ZERO, false, null, null, false, false);
             try (CheckRunner runner = new CheckRunner(c, 10)) {
                 for (Check k : List.of(col, lit, tab)) {
                     String sql = QualitySql.sql(k, Dialect.DUCKDB, Policy.defaults());

@@ -64,7 +64,7 @@ class PostgresChecksTest {
     @Test
     void goodDataPassesEveryCheckOnPostgres() throws Exception {
         Map<String, CheckResult> r = run("good");
-        assertThat(r).hasSize(11);
+        assertThat(r).hasSize(12);
         assertThat(r.values()).allSatisfy(x -> assertThat(x.status()).as(x.check().id() + ": " + x.error()).isEqualTo("pass"));
         assertThat(r.get("fct_orders.loaded_at.freshness").observed()).isBetween(0.9, 1.1);
     }
@@ -89,7 +89,7 @@ class PostgresChecksTest {
     @Test
     void aSlowQueryIsStoppedByTheTimeout() throws Exception {
         var slow = new dev.dece.core.drl.Check(null, "slow.custom", "good.fct_orders", null, dev.dece.core.drl.CheckKind.CUSTOM,
-                null, null, null, null, null, null, null, null, null, null, "SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b", dev.dece.core.drl.Expect.ZERO, false);
+                null, null, null, null, null, null, null, null, null, null, "SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b", dev.dece.core.drl.Expect.ZERO, false, null, null, false, false);
         try (Connection c = pg.getPostgresDatabase().getConnection(); CheckRunner runner = new CheckRunner(c, 1)) {
             long t0 = System.nanoTime();
             CheckResult r = runner.run(new SqlCheck(slow, Dialect.POSTGRES, "SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b"));

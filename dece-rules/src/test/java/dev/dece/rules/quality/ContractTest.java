@@ -186,6 +186,79 @@ class ContractTest {
         assertThat(fired(review(Contracts.CLEAN), "CON-013")).isFalse();
     }
 
+    static final String FK = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: lines
+            name: lines
+            version: 1.0.0
+            status: active
+            schema:
+              - name: orders
+                properties:
+                  - name: order_id
+                    physicalType: bigint
+                    primaryKey: true
+              - name: order_lines
+                properties:
+                  - name: line_id
+                    physicalType: bigint
+                    primaryKey: true
+                  - name: order_id
+                    physicalType: bigint
+                    relationships:
+                      - type: foreignKey
+                        to: TARGET
+            """;
+
+    @Test
+    void con015_foreignKeyNamesAnExistingColumn() {
+        Report hit = review(FK.replace("TARGET", "orders.id"));
+        assertThat(findings(hit, "CON-015")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.P1);
+            assertThat(f.message()).contains("Check order_lines.order_id.referential names orders.id, but table orders in this contract has no column id");
+            assertThat(f.location().path()).isEqualTo("schema[1].properties[1].relationships[0]");
+            assertThat(f.location().line()).isEqualTo(21);
+        });
+        Report miss = review(FK.replace("TARGET", "orders.order_id"));
+        assertThat(fired(miss, "CON-015")).isFalse();
+        assertThat(fired(miss, "CON-016")).isFalse();
+    }
+
+    @Test
+    void con016_foreignKeyIntoATableOutsideTheContract() {
+        Report hit = review(FK.replace("TARGET", "dim_customers.customer_id"));
+        assertThat(findings(hit, "CON-016")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("references dim_customers, which this contract does not describe");
+        });
+        assertThat(fired(hit, "CON-015")).isFalse();
+        assertThat(fired(review(FK.replace("TARGET", "orders.order_id")), "CON-016")).isFalse();
+    }
+
+    @Test
+    void con017_partNotCheckedIsNamed() {
+        String custom = FK.replace("TARGET", "orders.order_id").replace("    properties:\n      - name: line_id",
+                "    quality:\n      - {type: custom, engine: soda, implementation: \"row_count > 0\"}\n    properties:\n      - name: line_id");
+        Report hit = review(custom);
+        assertThat(findings(hit, "CON-017")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).isEqualTo("Not checked: custom check for engine soda.");
+            assertThat(f.location().path()).isEqualTo("schema[1].quality[0]");
+        });
+        assertThat(fired(review(FK.replace("TARGET", "orders.order_id")), "CON-017")).isFalse();
+    }
+
+    @Test
+    void con018_contractConformsToItsStandard() {
+        Report hit = review(FK.replace("TARGET", "orders.order_id").replace("status: active\n", "").replace("name: orders\n", "name: orders\n    description:\n"));
+        assertThat(findings(hit, "CON-018")).extracting(Finding::message).containsExactly(
+                "The contract departs from the ODCS schema: status is required by the ODCS schema.",
+                "The contract departs from the ODCS schema: description is null, which the ODCS schema does not allow.");
+        assertThat(findings(hit, "CON-018")).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.P2));
+        assertThat(fired(review(FK.replace("TARGET", "orders.order_id")), "CON-018")).isFalse();
+    }
+
     @Test
     void odcsContractMapsOntoTheSameRules() {
         String odcs = """

@@ -64,6 +64,21 @@ class QualityResultTest {
         assertThat(fired(miss, "QLT-006")).isTrue();
     }
 
+    @Test
+    void qlt001_compositeKeyIsUniqueAsATuple() {
+        String key = "    - column: order_id\n      type: bigint\n      nullable: false\n      primary_key: true\n      checks: [{type: not_null}]\n"
+                + "    - column: line_no\n      type: int\n      nullable: false\n      primary_key: true\n      checks: [{type: not_null}]\n";
+        // each key column repeats alone, the tuple never does: valid, no corruption reported
+        Report miss = run(contract("[bi]", key, ""), "CREATE TABLE t AS SELECT i // 2 AS order_id, i % 2 AS line_no FROM range(10) r(i);");
+        assertThat(fired(miss, "QLT-001")).isFalse();
+        assertThat(miss.findings()).noneMatch(f -> f.ruleId().startsWith("QLT"));
+        Report hit = run(contract("[bi]", key, ""), "CREATE TABLE t AS SELECT i // 4 AS order_id, (i // 2) % 2 AS line_no FROM range(8) r(i);");
+        assertThat(findings(hit, "QLT-001")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.P0);
+            assertThat(f.message()).contains("t.order_id+line_no.unique failed: 8 rows share a primary key value");
+        });
+    }
+
     static final String AMOUNT = ID_PK + "    - column: amount\n      type: decimal(12,2)\n"
             + "      checks: [{type: reconciliation, params: {source_table: src, source_column: amount}}]\n";
 
