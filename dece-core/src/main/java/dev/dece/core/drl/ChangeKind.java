@@ -28,8 +28,14 @@ public enum ChangeKind {
     ENUM_VALUES_REMOVED(false, true),
     /** New data holds values old readers do not know. */
     ENUM_VALUES_ADDED(true, false),
+    /** A table of the old version is gone: old readers still select from it. */
+    TABLE_REMOVED(true, false),
     /** Governance only: the column's handling changes, not its shape. */
     PII_FLAG_ADDED(false, false),
+    /** Governance only: a lower Phase 6 level, so masking, encryption or audit may be dropped downstream. */
+    CLASSIFICATION_LOWERED(false, false),
+    /** Governance only: a higher Phase 6 level; copies already downstream are under-protected. */
+    CLASSIFICATION_RAISED(false, false),
     /** Governance only: masking and audit may be dropped downstream. */
     PII_FLAG_REMOVED(false, false);
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A column type as written in a contract ({@code varchar(18)}, {@code bigint}, {@code decimal(12,2)},
  * ODCS {@code logicalType: integer}), reduced to a family and a size so two versions can be compared:
- * a change is <em>widening</em> when every old value still fits, <em>narrowing</em> otherwise.
+ * a change is <em>widening</em> when every old value still fits, <em>narrowing</em> otherwise. The type-change
+ * matrix in {@code docs/quality.md} (Schema change) is this class's {@link #widens} read both ways.
  *
  * @param text   the type as written, trimmed; {@code ""} when the contract gives none
  * @param family the family, {@link Family#OTHER} when unknown
@@ -95,16 +96,15 @@ public record SqlType(String text, Family family, int size, int scale) {
             if (size == 0) return false;
             return to.size >= size;
         }
+        // across families only the numeric and the temporal conversions keep both the values and the code that reads
+        // them: a string column that becomes a number (or a number that becomes a string, a boolean that becomes
+        // text) breaks the functions, comparisons and joins written for the old type, whichever way values convert
         switch (family) {
-            case BOOLEAN: return to.family == Family.INTEGER || to.family == Family.STRING && (to.size == 0 || to.size >= 5);
             case INTEGER:
                 if (to.family == Family.DECIMAL) return to.size == 0 || to.size - to.scale >= digits(size);
                 if (to.family == Family.FLOAT) return to.size == 64 && size <= 32;
-                return to.family == Family.STRING && (to.size == 0 || to.size >= digits(size) + 1);
-            case DECIMAL: return to.family == Family.STRING && (to.size == 0 || size > 0 && to.size >= size + 2);
-            case FLOAT: return to.family == Family.STRING && to.size == 0;
-            case DATE: return to.family == Family.TIMESTAMP || to.family == Family.STRING && (to.size == 0 || to.size >= 10);
-            case TIMESTAMP: return to.family == Family.STRING && to.size == 0;
+                return false;
+            case DATE: return to.family == Family.TIMESTAMP;
             default: return false;
         }
     }

@@ -3,6 +3,7 @@ package dev.dece.core.schemachange;
 import dev.dece.core.contract.BoundContract;
 import dev.dece.core.drl.ChangeKind;
 import dev.dece.core.drl.ContractColumn;
+import dev.dece.core.drl.Node;
 import dev.dece.core.drl.SchemaChange;
 import dev.dece.core.drl.SqlType;
 
@@ -45,6 +46,16 @@ final class SchemaDiff {
             }
             String name = table;
             boolean newTable = !single && before.tables().stream().noneMatch(x -> x.name().equals(name));
+            var gone = single ? java.util.Optional.<dev.dece.core.drl.ContractTable>empty()
+                    : before.tables().stream().filter(x -> x.name().equals(name)).findFirst()
+                            .filter(x -> after.tables().stream().noneMatch(y -> y.name().equals(name)));
+            if (gone.isPresent()) {
+                // one change for the table, not one per column: every reader of the table breaks
+                Node at = gone.get().node();
+                out.add(new SchemaChange(at, ChangeKind.TABLE_REMOVED, table, "", "", olds.size() + " columns", "",
+                        "table " + table + " is not in the new version", at));
+                continue;
+            }
             diffTable(table, olds, news, minSimilarity, out, newTable);
             if (single) break;
         }
@@ -141,10 +152,19 @@ final class SchemaDiff {
                         String.join(", ", o.enumValues()), String.join(", ", n.enumValues()), "added: " + String.join(", ", fresh), o.nameNode()));
             }
         }
-        if (o.sensitive() != n.sensitive()) {
+        if (o.pii() != n.pii()) {
             out.add(new SchemaChange(n.piiNode().isPresent() ? n.piiNode() : n.nameNode(),
-                    n.sensitive() ? ChangeKind.PII_FLAG_ADDED : ChangeKind.PII_FLAG_REMOVED, table, n.name(), o.name(),
+                    n.pii() ? ChangeKind.PII_FLAG_ADDED : ChangeKind.PII_FLAG_REMOVED, table, n.name(), o.name(),
                     piiText(o), piiText(n), "pii " + piiText(o) + " -> " + piiText(n), o.piiNode()));
+        }
+        if (o.classification() != n.classification() && (o.classification() != null || n.classification() != null)) {
+            int before = o.classification() == null ? -1 : o.classification().ordinal();
+            int after = n.classification() == null ? -1 : n.classification().ordinal();
+            String from = o.classification() == null ? "unclassified" : o.classification().label();
+            String to = n.classification() == null ? "unclassified" : n.classification().label();
+            out.add(new SchemaChange(n.classificationNode().isPresent() ? n.classificationNode() : n.nameNode(),
+                    after < before ? ChangeKind.CLASSIFICATION_LOWERED : ChangeKind.CLASSIFICATION_RAISED, table, n.name(), o.name(),
+                    from, to, "classification " + from + " -> " + to, o.classificationNode()));
         }
     }
 

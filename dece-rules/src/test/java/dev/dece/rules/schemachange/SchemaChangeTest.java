@@ -7,6 +7,8 @@ import dev.dece.rules.support.TestDece;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.dece.rules.support.Results.choices;
 import static dev.dece.rules.support.Results.findings;
 import static dev.dece.rules.support.Results.fired;
@@ -119,8 +121,10 @@ class SchemaChangeTest {
         assertThat(findings(hit, "SCH-007")).singleElement().satisfies(f -> assertThat(f.message()).contains("changed from date to int")
                 .contains("neither date nor int holds the other's values"));
         assertThat(choices(hit, T)).containsExactly("none");
-        // boolean -> varchar keeps every value: a widening, not an incompatible change
-        assertThat(fired(diff(cols(ID, "{name: flag, type: boolean}"), cols(ID, "{name: flag, type: varchar}")), "SCH-007")).isFalse();
+        // a string that becomes a number breaks the code on both sides, whichever values convert
+        assertThat(findings(diff(cols(ID, "{name: code, type: varchar}"), cols(ID, "{name: code, type: int}")), "SCH-007")).hasSize(1);
+        // a wider integer is a widening, not an incompatible change
+        assertThat(fired(diff(cols(ID, "{name: qty, type: int}"), cols(ID, "{name: qty, type: bigint}")), "SCH-007")).isFalse();
     }
 
     @Test
@@ -165,6 +169,91 @@ class SchemaChangeTest {
         Report added = diff(cols(ID, "{name: email, type: varchar}"), cols(ID, "{name: email, type: varchar, pii: true}"));
         assertThat(findings(added, "SCH-012")).singleElement().satisfies(f -> assertThat(f.message()).contains("newly flagged PII"));
         assertThat(fired(diff(cols(ID, "{name: email, type: varchar, pii: true}"), cols(ID, "{name: email, type: text, pii: true}")), "SCH-012")).isFalse();
+    }
+
+    /** The type-change matrix of docs/quality.md, row by row: old type, new type, change kind, deploy mode. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}: {2}, {3}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "int            | bigint         | SCH-005 | forward",   // widening numeric: old readers may overflow
+            "smallint       | int            | SCH-005 | forward",
+            "int            | decimal(12,2)  | SCH-005 | forward",
+            "int            | double         | SCH-005 | forward",
+            "decimal(10,2)  | decimal(12,2)  | SCH-005 | forward",   // precision up, scale kept
+            "decimal(12,2)  | decimal(12,4)  | SCH-007 | none",      // scale up, integer digits down
+            "varchar(10)    | varchar(50)    | SCH-005 | forward",
+            "varchar(10)    | text           | SCH-005 | forward",
+            "date           | timestamp      | SCH-005 | forward",
+            "bigint         | int            | SCH-006 | backward",  // narrowing: old values may not fit
+            "decimal(12,2)  | decimal(10,2)  | SCH-006 | backward",
+            "varchar(50)    | varchar(10)    | SCH-006 | backward",
+            "timestamp      | date           | SCH-006 | backward",
+            "double         | int            | SCH-006 | backward",
+            "varchar        | int            | SCH-007 | none",      // string <-> number
+            "int            | varchar        | SCH-007 | none",
+            "varchar        | date           | SCH-007 | none",      // string <-> date
+            "date           | varchar        | SCH-007 | none",
+            "boolean        | varchar        | SCH-007 | none",
+            "boolean        | int            | SCH-007 | none",
+            "date           | int            | SCH-007 | none",
+            "decimal(12,2)  | double         | SCH-007 | none",      // exact to approximate
+            "int            | INTEGER        | -       | full",      // the same type, written differently
+    })
+    void typeChangeMatrix(String from, String to, String rule, String mode) {
+        Report r = diff(cols(ID, "{name: v, type: \"" + from + "\"}"), cols(ID, "{name: v, type: \"" + to + "\"}"));
+        for (String id : List.of("SCH-005", "SCH-006", "SCH-007")) {
+            assertThat(fired(r, id)).as(from + " -> " + to + ": " + id).isEqualTo(id.equals(rule));
+        }
+        assertThat(choices(r, T)).containsExactly(mode);
+    }
+
+    @Test
+    void sch013_classificationLowered() {
+        Report hit = diff(cols(ID, "{name: note, type: varchar, classification: confidential}"), cols(ID, "{name: note, type: varchar, classification: internal}"));
+        assertThat(findings(hit, "SCH-013")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.P1);
+            assertThat(f.message()).contains("orders.note is classified lower (classification confidential -> internal)");
+        });
+        // the PII flag did not change, so nothing says "no longer flagged PII"
+        assertThat(fired(hit, "SCH-012")).isFalse();
+        assertThat(fired(diff(cols(ID, "{name: note, type: varchar, classification: internal}"), cols(ID, "{name: note, type: varchar, classification: internal}")), "SCH-013")).isFalse();
+    }
+
+    @Test
+    void sch014_classificationRaised() {
+        Report hit = diff(cols(ID, "{name: note, type: varchar, classification: internal}"), cols(ID, "{name: note, type: varchar, classification: restricted}"));
+        assertThat(findings(hit, "SCH-014")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.P3);
+            assertThat(f.message()).contains("classified higher (classification internal -> restricted)");
+        });
+        assertThat(fired(hit, "SCH-012")).isFalse();
+        assertThat(fired(hit, "SCH-013")).isFalse();
+        assertThat(fired(diff(cols(ID, "{name: note, type: varchar}"), cols(ID, "{name: note, type: text}")), "SCH-014")).isFalse();
+    }
+
+    static final String TWO_TABLES = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: shop
+            version: 1.0.0
+            status: active
+            schema:
+              - name: orders
+                properties:
+                  - {name: id, physicalType: bigint, primaryKey: true}
+            """;
+
+    @Test
+    void sch015_tableRemoved() {
+        String both = TWO_TABLES + "  - name: refunds\n    properties:\n      - {name: id, physicalType: bigint, primaryKey: true}\n"
+                + "      - {name: amount, physicalType: \"decimal(12,2)\"}\n";
+        Report hit = diff(both, TWO_TABLES + "  - name: payments\n    properties:\n      - {name: id, physicalType: bigint, primaryKey: true}\n");
+        assertThat(findings(hit, "SCH-015")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.P0);
+            assertThat(f.message()).contains("Table refunds (2 columns) was removed");
+            assertThat(f.location().file()).isEqualTo("old.yaml");
+        });
+        assertThat(fired(hit, "SCH-003")).isFalse();   // one change for the table, not one per column
+        assertThat(fired(diff(both, both), "SCH-015")).isFalse();
     }
 
     @Test
