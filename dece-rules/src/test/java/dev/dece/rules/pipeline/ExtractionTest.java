@@ -82,6 +82,19 @@ class ExtractionTest {
     }
 
     @Test
+    void ext020_hardDeletesNotRuledOutAreP2() {
+        PipelineYaml spec = review().set("extract.strategy", "incremental").set("extract.incremental_key", "updated_at")
+                .set("extract.source_profile.supports_cdc", "false").remove("extract.source_profile.hard_deletes");
+        Finding f = only(spec.run(), "EXT-020");
+        assertThat(f.severity()).isEqualTo(Severity.P2);
+        assertThat(f.message()).contains("does not say whether the source hard-deletes rows");
+        assertThat(f.remediation()).contains("hard_deletes: false").contains("weekly full key comparison");
+        assertThat(fired(spec.run(), "EXT-003")).isFalse();
+        assertThat(fired(spec.set("extract.source_profile.hard_deletes", "false").run(), "EXT-020")).isFalse();
+        assertThat(fired(spec.set("extract.source_profile.hard_deletes", "true").run(), "EXT-020")).isFalse();
+    }
+
+    @Test
     void ext004_fullExtractionWithoutCdcOrUpdatedAt() {
         Report hit = db("false", null).set("extract.source_profile.row_count", "50000").run();
         assertThat(rec(hit, T, "full").orElseThrow().ruleId()).isEqualTo("EXT-004");

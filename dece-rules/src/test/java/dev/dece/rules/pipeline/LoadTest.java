@@ -101,22 +101,27 @@ class LoadTest {
     }
 
     @Test
-    void load006_designModeKeepsTruncateReloadWithAFinding() {
-        Report r = nature("reference").set("extract.source_profile.row_count", "3000000").run();
-        assertThat(choices(r, T)).containsExactly("truncate-reload");
-        Finding f = only(r, "LOAD-006");
-        assertThat(f.message()).contains("holds reference data", "3000000 rows is not a small table");
-        assertThat(f.location().path()).isEqualTo("pipeline.extract.source_profile.row_count");
-        assertThat(f.remediation()).contains("MERGE");
+    void load011_upsertForReferenceDataTooLargeToReload() {
+        // design and review agree: a large reference table is not recommended truncate-reload and then flagged for it
+        Report r = nature("reference").set("extract.source_profile.row_count", "5000000").run();
+        assertThat(choices(r, T)).containsExactly("upsert");
+        var upsert = rec(r, T, "upsert").orElseThrow();
+        assertThat(upsert.ruleId()).isEqualTo("LOAD-011");
+        assertThat(upsert.rationale()).contains("5000000 rows is not a small table");
+        assertThat(fired(r, "LOAD-006")).isFalse();
+        assertThat(fired(r, "LOAD-003")).isFalse();
+        Report small = nature("reference").set("extract.source_profile.row_count", "5000").run();
+        assertThat(fired(small, "LOAD-011")).isFalse();
+        assertThat(choices(small, T)).containsExactly("truncate-reload");
     }
 
     @Test
-    void load006_staysWithItsOwnPipelineInAMultiDocumentFile() throws Exception {
+    void load011_staysWithItsOwnPipelineInAMultiDocumentFile() throws Exception {
         String big = nature("reference").set("name", "big").set("extract.source_profile.row_count", "3000000").yaml();
         String small = nature("reference").set("name", "small").set("extract.source_profile.row_count", "5000").yaml();
         Report r = dev.dece.rules.support.TestDece.DECE.pipeline("two.yaml", big + "---\n" + small);
-        assertThat(findings(r, "LOAD-006")).singleElement().satisfies(f -> assertThat(f.message()).contains("'big'"));
-        assertThat(r.recommendations(T)).extracting(x -> x.choice()).containsExactly("truncate-reload", "truncate-reload");
+        assertThat(fired(r, "LOAD-006")).isFalse();
+        assertThat(r.recommendations(T)).extracting(x -> x.ruleId() + " " + x.choice()).containsExactlyInAnyOrder("LOAD-011 upsert", "LOAD-003 truncate-reload");
         assertThat(r.artifacts()).filteredOn(a -> a.kind().equals("pipeline-template")).hasSize(2);
     }
 

@@ -265,4 +265,39 @@ class OrchestrationTest {
         Report miss = base().workload("pipeline_count", 2).workload("needs_retries", false).assess();
         assertThat(fired(miss, "ORC-017")).isFalse();
     }
+
+    static BriefYaml elt(String cloud, String warehouse) {
+        return OrchestrationTestBriefs.elt(cloud, warehouse);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GCP, BigQuery, bigquery", "AWS, Redshift, redshift", "AWS, Snowflake, snowflake"})
+    void orc018_dbtAndItsSchedulerForEltInACloudWarehouse(String cloud, String warehouse, String chosen) {
+        Report hit = elt(cloud, warehouse).assess();
+        assertThat(choices(hit, T)).containsExactly("dbt");
+        var dbt = rec(hit, T, "dbt").orElseThrow();
+        assertThat(dbt.ruleId()).isEqualTo("ORC-018");
+        assertThat(dbt.rationale()).contains("ELT into " + chosen).contains("its scheduler");
+        // a Python step needs an orchestrator beside dbt: no ELT-only answer
+        Report miss = elt(cloud, warehouse).workload("transform_languages", "[python]").assess();
+        assertThat(fired(miss, "ORC-018")).isFalse();
+        // an operational API consumer does not query the warehouse with SQL
+        Report api = elt(cloud, warehouse).consumer("ops", "operational", "batch (hourly+)", "API").assess();
+        assertThat(fired(api, "ORC-018")).isFalse();
+    }
+
+    @Test
+    void orc019_airflowWhenTheBriefGivesNoWorkloadDetails() {
+        Report hit = elt("AWS", "Redshift").consumer("ops", "operational", "batch (hourly+)", "API").assess();
+        var airflow = rec(hit, T, "airflow").orElseThrow();
+        assertThat(airflow.ruleId()).isEqualTo("ORC-019");
+        assertThat(airflow.rationale()).startsWith("3 sources feed batch consumers").contains("add workload.tasks_per_pipeline");
+        // the warehouse ELT case keeps dbt: the fallback ranks below it
+        assertThat(choices(elt("AWS", "Redshift").assess(), T)).containsExactly("dbt");
+        // with workload details the workload rules decide
+        assertThat(fired(elt("AWS", "Redshift").consumer("ops", "operational", "batch (hourly+)", "API")
+                .workload("pipeline_count", 2).assess(), "ORC-019")).isFalse();
+        // a solo engineer is not given Airflow by default
+        assertThat(fired(elt("AWS", "Redshift").consumer("ops", "operational", "batch (hourly+)", "API").constraint("team_size", 1).assess(), "ORC-019")).isFalse();
+    }
 }

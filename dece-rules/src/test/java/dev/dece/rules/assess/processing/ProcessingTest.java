@@ -286,4 +286,19 @@ class ProcessingTest {
         Report miss = batch(40).workload("transform_languages", "[sql]").constraint("cloud_provider", "AWS").assess();
         assertThat(fired(miss, "PRC-022")).isFalse();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"GCP, BigQuery, bigquery", "AWS, Redshift, redshift", "AWS, Snowflake, snowflake"})
+    void prc023_warehouseSqlForSqlConsumersOfACloudWarehouse(String cloud, String warehouse, String chosen) {
+        Report hit = dev.dece.rules.assess.orchestration.OrchestrationTestBriefs.elt(cloud, warehouse).assess();
+        assertThat(choices(hit, T)).containsExactly("warehouse-sql");
+        var sql = rec(hit, T, "warehouse-sql").orElseThrow();
+        assertThat(sql.ruleId()).isEqualTo("PRC-023");
+        assertThat(sql.rationale()).contains("the data already lands in " + warehouse);
+        assertThat(rejected(hit, T, "duckdb")).get().asString().contains("warehouse-sql ranks first");
+        // an ML consumer needs more than SQL: the volume rules decide
+        Report ml = dev.dece.rules.assess.orchestration.OrchestrationTestBriefs.elt(cloud, warehouse)
+                .consumer("churn", "ML", "batch (hourly+)", "scheduled").assess();
+        assertThat(fired(ml, "PRC-023")).isFalse();
+    }
 }

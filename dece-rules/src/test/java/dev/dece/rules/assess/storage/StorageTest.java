@@ -252,4 +252,21 @@ class StorageTest {
     }
 
 
+
+    @Test
+    void sto026_keepTheCloudWarehouseTheDataAlreadyLandsIn() {
+        Report hit = dev.dece.rules.assess.orchestration.OrchestrationTestBriefs.elt("AWS", "Snowflake warehouse").assess();
+        assertThat(choices(hit, T)).contains("snowflake");
+        var kept = rec(hit, T, "snowflake").orElseThrow();
+        assertThat(kept.ruleId()).isEqualTo("STO-026");
+        assertThat(kept.rationale()).startsWith("The data already lands in Snowflake warehouse and consumers query it with SQL");
+        assertThat(rejected(hit, T, "redshift")).get().asString().contains("snowflake ranks first");
+        // BigQuery does not run on AWS: the existing-warehouse rule does not keep it there
+        assertThat(fired(dev.dece.rules.assess.orchestration.OrchestrationTestBriefs.elt("AWS", "BigQuery").assess(), "STO-026")).isFalse();
+        // two warehouses named: no single one to keep
+        assertThat(fired(dev.dece.rules.assess.orchestration.OrchestrationTestBriefs.elt("AWS", "Snowflake").storage("Redshift").assess(), "STO-026")).isFalse();
+        // ML consumers: the table's other rows decide
+        assertThat(fired(dev.dece.rules.assess.orchestration.OrchestrationTestBriefs.elt("AWS", "Snowflake")
+                .consumer("churn", "ML", "batch (hourly+)", "scheduled").assess(), "STO-026")).isFalse();
+    }
 }
