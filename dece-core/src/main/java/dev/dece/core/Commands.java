@@ -1,6 +1,8 @@
 package dev.dece.core;
 
 import dev.dece.core.assess.AssessCommand;
+import dev.dece.core.catalog.BackfillCommand;
+import dev.dece.core.catalog.CatalogCommand;
 import dev.dece.core.engine.Command;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.model.ModelCommand;
@@ -29,7 +31,9 @@ final class Commands {
             SchemaChangeCommand.COMMAND,
             MonitorCommand.COMMAND,
             TriageCommand.COMMAND,
-            OptimizeCommand.COMMAND);
+            OptimizeCommand.COMMAND,
+            CatalogCommand.COMMAND,
+            BackfillCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

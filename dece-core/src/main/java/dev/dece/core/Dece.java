@@ -1,6 +1,10 @@
 package dev.dece.core;
 
 import dev.dece.core.assess.AssessCommand;
+import dev.dece.core.catalog.BackfillCommand;
+import dev.dece.core.catalog.BackfillOptions;
+import dev.dece.core.catalog.CatalogCommand;
+import dev.dece.core.catalog.CatalogOptions;
 import dev.dece.core.doc.Suggest;
 import dev.dece.core.drl.Node;
 import dev.dece.core.engine.Command;
@@ -248,6 +252,28 @@ public final class Dece {
      */
     public Report optimize(List<Path> inputs, OptimizeOptions options) throws InputException {
         return OptimizeCommand.run(engine, inputs, options);
+    }
+
+    /**
+     * {@code dece catalog}: reviews Data Catalog Entry Templates joined with dbt manifests, pipeline specs and contracts
+     * into one lineage graph (CAT rules), drafts entries for uncatalogued datasets, and lists a dataset's downstream
+     * impact when the options name one. See docs/catalog.md.
+     *
+     * @throws InputException for a missing, unreadable or invalid input, located
+     */
+    public Report catalog(List<Path> entries, CatalogOptions options) throws InputException {
+        return CatalogCommand.run(engine, entries, options);
+    }
+
+    /**
+     * {@code dece backfill}: the Backfill Protocol's nine steps for one table and date range as a plan (Markdown, YAML,
+     * validation SQL in four dialects), with findings for a non-idempotent load, a schema change in the range and a
+     * multi-tenant rebuild (BKF rules). See docs/catalog.md#backfill.
+     *
+     * @throws InputException for an invalid input, a table the estate does not hold, or a range that ends before it starts
+     */
+    public Report backfill(BackfillOptions options) throws InputException {
+        return BackfillCommand.run(engine, options);
     }
 
     /**

@@ -33,16 +33,18 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
 
     /** The options class of each registered command, by name; a registered command without one fails start-up. */
-    static final Map<String, Supplier<Object>> OPTIONS = Map.of(
-            "assess", AssessCommand::new,
-            "pipeline", PipelineCommand::new,
-            "model", ModelCommand::new,
-            "lint", LintCommand::new,
-            "quality", QualityCommand::new,
-            "schema-change", SchemaChangeCommand::new,
-            "monitor", MonitorCommand::new,
-            "triage", TriageCommand::new,
-            "optimize", OptimizeCommand::new);
+    static final Map<String, Supplier<Object>> OPTIONS = Map.ofEntries(
+            Map.entry("assess", AssessCommand::new),
+            Map.entry("pipeline", PipelineCommand::new),
+            Map.entry("model", ModelCommand::new),
+            Map.entry("lint", LintCommand::new),
+            Map.entry("quality", QualityCommand::new),
+            Map.entry("schema-change", SchemaChangeCommand::new),
+            Map.entry("monitor", MonitorCommand::new),
+            Map.entry("triage", TriageCommand::new),
+            Map.entry("optimize", OptimizeCommand::new),
+            Map.entry("catalog", CatalogCommand::new),
+            Map.entry("backfill", BackfillCommand::new));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

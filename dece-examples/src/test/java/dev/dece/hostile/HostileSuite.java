@@ -164,6 +164,22 @@ public final class HostileSuite {
             // no mkfifo here: the case is left out
         }
         if (fifoMade) refused("assess", "a FIFO that never delivers", "assess", fifo.toString());
+        // ---------------------------------------------------------- catalog and backfill
+        refused("catalog", "a device as a catalog entry", "catalog", "/dev/zero");
+        if (fifoMade) refused("catalog", "a FIFO as a catalog entry", "catalog", fifo.toString());
+        refused("catalog", "a 200 MB catalog entry", "catalog", sparse("huge-entry.yaml", 200L << 20).toString());
+        refused("catalog", "20 000 nested lists in an entry", "catalog", file("deep-entry.yaml", "dataset: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n").toString());
+        refused("catalog", "a tier of the wrong type", "catalog", file("wrongtype.yaml", "dataset:\n  name: a\n  tier: [gold]\n").toString());
+        refused("catalog", "a duplicate key in an entry", "catalog", file("dupentry.yaml", "dataset:\n  name: a\n  name: b\n").toString());
+        refused("catalog", "a score too large", "catalog", file("bigscore.yaml", "dataset:\n  name: a\n  quality: {last_score: 1e300}\n").toString());
+        refused("catalog", "a line break in a dataset name", "catalog", file("newline.yaml", "dataset:\n  name: \"a\\nDROP TABLE t\"\n").toString());
+        refused("catalog", "an impact name no input holds", "catalog", file("one.yaml", "dataset:\n  name: a\n").toString(), "--impact", "zzz");
+        refused("backfill", "a line break in the table name", "backfill", "a\nDROP TABLE t", "--from", "2024-01-01", "--to", "2024-01-02",
+                "--catalog", file("bf.yaml", "dataset:\n  name: a\n").toString());
+        refused("backfill", "a range that ends before it starts", "backfill", "a", "--from", "2024-01-02", "--to", "2024-01-01",
+                "--catalog", dir.resolve("bf.yaml").toString());
+        refused("backfill", "a date that is not a date", "backfill", "a", "--from", "yesterday", "--to", "2024-01-01",
+                "--catalog", dir.resolve("bf.yaml").toString());
         refused("assess", "an alias bomb", "assess", file("bomb.yaml", "a: &a [x,x,x,x,x,x,x,x,x]\n"
                 + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
                 + "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n").toString());
@@ -256,7 +272,7 @@ public final class HostileSuite {
         refused("lint", "duplicate keys in a manifest", "lint", file("dupkeys.json", "{" + meta + ", \"nodes\": {}, \"nodes\": {}}").toString());
         refused("lint", "manifest nodes that are not an object", "lint", file("badnodes.json", "{" + meta + ", \"nodes\": [1, 2]}").toString());
         add("lint", "a manifest whose metadata comes after 64 KB", Set.of(0, 1), 30, r -> !r.err().contains("not a dbt"), "read as a manifest",
-                "lint", file("late.json", "{\"child_map\": {\"x\": \"" + "y".repeat(100_000) + "\"}, " + meta + ", \"nodes\": {\"model.p.fct_orders\": {\"resource_type\": \"model\", \"name\": \"fct_orders\"}}, \"sources\": {}}").toString());
+                "lint", file("late.json", "{\"child_map\": {\"x\": [\"" + "y".repeat(100_000) + "\"]}, " + meta + ", \"nodes\": {\"model.p.fct_orders\": {\"resource_type\": \"model\", \"name\": \"fct_orders\"}}, \"sources\": {}}").toString());
         refused("lint", "run_results.json given to lint", "lint", file("run_results.json", "{\"metadata\": {\"dbt_schema_version\": "
                 + "\"https://schemas.getdbt.com/dbt/run-results/v6.json\"}, \"results\": []}").toString());
         refused("lint", "a 5 GB manifest", "lint", sparse("huge.json", 5L << 30).toString());

@@ -17,14 +17,41 @@ import java.util.Map;
  * @param tests         the tests attached to each node, by the node's unique_id, in manifest order
  * @param semanticNodes entries of {@code semantic_models}, {@code metrics} and {@code saved_queries} (not tables)
  * @param unknown       nodes of a {@code resource_type} DECE does not know, by unique_id
+ * @param exposures     the {@code exposures} section (dashboards, notebooks, applications that read models), by unique_id
+ * @param parentMap     {@code parent_map}: each unique_id's parents, as dbt wrote them (tests included); empty when absent
+ * @param childMap      {@code child_map}: each unique_id's children, as dbt wrote them; empty when absent
  */
 public record Manifest(String file, int schemaVersion, String dbtVersion, String adapter, String projectName,
-                       List<DbtNode> nodes, Map<String, List<DbtTest>> tests, int semanticNodes, List<Unknown> unknown) {
+                       List<DbtNode> nodes, Map<String, List<DbtTest>> tests, int semanticNodes, List<Unknown> unknown,
+                       List<Exposure> exposures, Map<String, List<String>> parentMap, Map<String, List<String>> childMap) {
 
     public Manifest {
         nodes = List.copyOf(nodes);
         tests = Map.copyOf(tests);
         unknown = List.copyOf(unknown);
+        exposures = List.copyOf(exposures);
+        parentMap = Map.copyOf(parentMap);
+        childMap = Map.copyOf(childMap);
+    }
+
+    /** A manifest without exposures, parent_map or child_map. */
+    public Manifest(String file, int schemaVersion, String dbtVersion, String adapter, String projectName,
+                    List<DbtNode> nodes, Map<String, List<DbtTest>> tests, int semanticNodes, List<Unknown> unknown) {
+        this(file, schemaVersion, dbtVersion, adapter, projectName, nodes, tests, semanticNodes, unknown, List.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * An exposure: something outside dbt that reads models.
+     *
+     * @param type      {@code dashboard}, {@code notebook}, {@code analysis}, {@code ml}, {@code application}
+     * @param owner     {@code owner.name}, else {@code owner.email}; null when absent
+     * @param dependsOn {@code depends_on.nodes}
+     */
+    public record Exposure(String uniqueId, String name, String type, String owner, String maturity, List<String> dependsOn,
+                           int line, int col, String path) {
+        public Exposure {
+            dependsOn = List.copyOf(dependsOn);
+        }
     }
 
     /** The tests attached to {@code uniqueId}. */

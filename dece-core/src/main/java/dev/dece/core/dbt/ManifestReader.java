@@ -39,6 +39,8 @@ import java.util.TreeMap;
  * that is not an object, or a field of the wrong type is a located problem, never a silent skip. Another dbt
  * artifact ({@code run_results.json}, {@code sources.json}, {@code catalog.json}) is refused with what it is
  * and which command reads it. Nodes of an unknown {@code resource_type} are kept in {@link Manifest#unknown()}.
+ * {@code exposures}, {@code parent_map} and {@code child_map} are read too (one entry at a time; every id in them
+ * counts against the record limit), for the lineage graph.
  *
  * <p>Supported manifest schemas: {@link #SUPPORTED} (v10 = dbt 1.6, v11 = 1.7, v12 = 1.8 and later).
  *
@@ -113,6 +115,9 @@ public final class ManifestReader {
                     case "metadata" -> s.metadata(p.readValueAsTree(), at);
                     case "nodes", "sources" -> s.section(p, field, at);
                     case "semantic_models", "metrics", "saved_queries" -> s.count(p, field, at);
+                    case "exposures" -> s.exposures(p, at);
+                    case "parent_map" -> s.map(p, field, at, s.parentMap);
+                    case "child_map" -> s.map(p, field, at, s.childMap);
                     default -> p.skipChildren();
                 }
                 s.throwIfMany();
@@ -136,6 +141,9 @@ public final class ManifestReader {
         final Map<String, Manifest.DbtNode> nodes = new TreeMap<>();
         final Map<String, List<Manifest.DbtTest>> tests = new HashMap<>();
         final Map<String, Manifest.Unknown> unknown = new TreeMap<>();
+        final Map<String, Manifest.Exposure> exposures = new TreeMap<>();
+        final Map<String, List<String>> parentMap = new TreeMap<>();
+        final Map<String, List<String>> childMap = new TreeMap<>();
         boolean sawNodes;
         Integer version;
         String dbtVersion = "";
@@ -232,6 +240,82 @@ public final class ManifestReader {
             } else if (p.currentToken() != JsonToken.VALUE_NULL) {
                 problem(at, field, "found " + token(p.currentToken()) + "; expected an object keyed by unique_id");
                 p.skipChildren();
+            }
+        }
+
+        /** {@code exposures}: an object of exposures keyed by unique_id. */
+        void exposures(JsonParser p, JsonLocation at) throws IOException, InputException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return;
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                problem(at, "exposures", "found " + token(p.currentToken()) + "; expected an object of exposures keyed by unique_id");
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String id = p.currentName();
+                p.nextToken();
+                JsonLocation loc = p.currentTokenLocation();
+                String path = "exposures[\"" + id + "\"]";
+                record(loc, path);
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    problem(loc, path, "found " + token(p.currentToken()) + "; expected an exposure (an object)");
+                    p.skipChildren();
+                    throwIfMany();
+                    continue;
+                }
+                JsonNode n = p.readValueAsTree();
+                String name = text(n, "name", loc, path);
+                String owner = null;
+                JsonNode o = n.get("owner");
+                if (o != null && o.isObject()) {
+                    owner = blankToNull(text(o, "name", loc, path + ".owner"));
+                    if (owner == null) owner = blankToNull(text(o, "email", loc, path + ".owner"));
+                } else if (o != null && !o.isNull()) {
+                    problem(loc, path + ".owner", "found " + kind(o) + "; expected an object with name and email");
+                }
+                List<String> deps = new ArrayList<>();
+                JsonNode dependsOn = n.path("depends_on");
+                if (dependsOn.isObject()) {
+                    for (JsonNode d : array(dependsOn, "nodes", loc, path + ".depends_on")) if (d.isTextual()) deps.add(d.asText());
+                }
+                exposures.put(id, new Manifest.Exposure(id, name == null ? id : name, text(n, "type", loc, path), owner,
+                        text(n, "maturity", loc, path), deps, (int) loc.getLineNr(), (int) loc.getColumnNr(), path));
+                throwIfMany();
+            }
+        }
+
+        /** {@code parent_map} or {@code child_map}: unique_id to a list of unique_ids, streamed one entry at a time. */
+        void map(JsonParser p, String field, JsonLocation at, Map<String, List<String>> into) throws IOException, InputException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return;
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                problem(at, field, "found " + token(p.currentToken()) + "; expected an object of unique_id lists");
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String id = p.currentName();
+                JsonToken t = p.nextToken();
+                JsonLocation loc = p.currentTokenLocation();
+                String path = field + "[\"" + id + "\"]";
+                record(loc, path);
+                if (t != JsonToken.START_ARRAY) {
+                    problem(loc, path, "found " + token(t) + "; expected a list of unique_ids");
+                    p.skipChildren();
+                    throwIfMany();
+                    continue;
+                }
+                List<String> ids = new ArrayList<>();
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t != JsonToken.VALUE_STRING) {
+                        problem(p.currentTokenLocation(), path, "found " + token(t) + "; expected a unique_id (a string)");
+                        p.skipChildren();
+                        continue;
+                    }
+                    record(p.currentTokenLocation(), path);
+                    ids.add(p.getText());
+                }
+                into.put(id, ids);
+                throwIfMany();
             }
         }
 
@@ -397,7 +481,7 @@ public final class ManifestReader {
                         + "run 'dbt compile' or 'dbt parse' and pass target/manifest.json"));
             }
             return new Manifest(file, version, dbtVersion, adapter, project, new ArrayList<>(nodes.values()), tests, semantic,
-                    new ArrayList<>(unknown.values()));
+                    new ArrayList<>(unknown.values()), new ArrayList<>(exposures.values()), parentMap, childMap);
         }
     }
 

@@ -89,7 +89,11 @@ public enum PolicyKey {
     TRIAGE_REPEATED_FAILURES(3, "failed runs", "A transient failure (connection timeout, timeout) that fails this many runs in a row is no longer retried but treated as infrastructure (DECE default)", "Phase 10 > Pipeline Failure Triage"),
     SINGLE_PIPELINE_SPEND_PERCENT(30, "% of spend", "One pipeline above this share of total spend is a cost red flag", "Phase 9 > Cost Red Flags"),
     BUDGET_ALERT_PERCENT(110, "% of budget", "Alert when infrastructure cost passes this share of the budget", "Phase 7 > Pipeline Health Dashboard"),
-    LARGE_TABLE_TB(1, "TB", "Full scans on tables above this size are a cost red flag", "Phase 9 > Cost Red Flags");
+    LARGE_TABLE_TB(1, "TB", "Full scans on tables above this size are a cost red flag", "Phase 9 > Cost Red Flags"),
+
+    // Phase 6 and 8: catalog and backfill
+    CATALOG_MIN_SCORE(61, "points", "A catalog entry's quality.last_score below this is 'functional but fragile' or worse (Quality Scoring Rubric: 61-80 is solid)", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    BACKFILL_CHUNK_PARTITIONS(7, "partitions", "A backfill runs this many partitions per chunk, most recent chunk first (DECE default)", "Phase 8 > Backfill Protocol");
 
     private final double defaultValue;
     private final String unit;

@@ -56,7 +56,7 @@ class ManifestReaderTest {
 
     @Test
     void metadataAfterMegabytesIsStillFound() throws Exception {
-        String big = "\"child_map\": {\"x\": \"" + "y".repeat(200_000) + "\"}";
+        String big = "\"child_map\": {\"x\": [\"" + "y".repeat(200_000) + "\"]}"; // child_map lists unique_ids (read since issue 14)
         Manifest m = read("{" + big + ", \"nodes\": {\"model.shop.a\": {\"resource_type\": \"model\", \"name\": \"a\"}}, " + META + "}");
         assertThat(m.nodes()).hasSize(1);
     }
