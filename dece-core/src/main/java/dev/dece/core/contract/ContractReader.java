@@ -13,6 +13,7 @@ import java.util.List;
  * <ul>
  *   <li>{@link TemplateReader}: the methodology's Data Contract Template ({@code contract:});</li>
  *   <li>{@link OdcsReader}: Open Data Contract Standard v3 ({@code apiVersion: v3.x}, {@code kind: DataContract});</li>
+ *   <li>{@link DcsReader}: the Data Contract Specification ({@code dataContractSpecification: 0.9.x .. 1.x});</li>
  *   <li>{@link ColumnListReader}: a bare column list ({@code columns:}) for {@code schema-change}.</li>
  * </ul>
  * Every problem in the document is reported at once, located, with a did-you-mean for unknown keys.
@@ -37,6 +38,10 @@ public final class ContractReader {
         ContractReading r;
         if (root.has("contract")) {
             r = new TemplateReader();
+        } else if (root.has("dataContractSpecification")) {
+            Problem version = DcsReader.unsupportedVersion(root);
+            if (version != null) throw new InputException(version);
+            r = new DcsReader();
         } else if (root.has("apiVersion") || root.has("kind")) {
             Problem version = OdcsReader.unsupportedVersion(root);
             if (version != null) throw new InputException(version);
@@ -45,7 +50,8 @@ public final class ContractReader {
             r = new ColumnListReader();
         } else {
             throw new InputException(Problem.at(root, "is neither a Data Contract Template (a top-level 'contract:' mapping), an ODCS v3 "
-                    + "document ('apiVersion: v3.x' and 'kind: DataContract') nor a column list ('columns:'); found keys "
+                    + "document ('apiVersion: v3.x' and 'kind: DataContract'), a Data Contract Specification document "
+                    + "('dataContractSpecification: 1.x') nor a column list ('columns:'); found keys "
                     + String.join(", ", root.fields().keySet())));
         }
         Contract c = r.read(root);

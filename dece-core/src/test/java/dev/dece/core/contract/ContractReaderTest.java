@@ -260,6 +260,90 @@ class ContractReaderTest {
                 .containsExactly("status is required by the ODCS schema @ status:1", "description is null, which the ODCS schema does not allow @ schema[0].description:7");
     }
 
+    static final String DCS = """
+            dataContractSpecification: 1.1.0
+            id: urn:datacontract:checkout:orders
+            info:
+              title: Orders
+              version: 2.1.0
+              owner: checkout-team
+              contact: {name: Checkout, url: "https://chat.example.com/checkout"}
+            models:
+              orders:
+                type: table
+                fields:
+                  order_id:
+                    $ref: '#/definitions/order_id'
+                    required: true
+                    primaryKey: true
+                  customer_email:
+                    type: string
+                    format: email
+                    maxLength: 320
+                  status:
+                    type: string
+                    enum: [new, paid, shipped]
+                  total:
+                    type: decimal
+                    exclusiveMinimum: 0
+                  customer_id:
+                    type: long
+                    references: customers.id
+                  shipping:
+                    type: object
+                    fields:
+                      city: {type: string}
+                  processed_at:
+                    type: timestamp
+                quality:
+                  - {type: sql, query: "SELECT COUNT(*) FROM orders WHERE total < 0", mustBe: 0}
+                  - {type: SodaCL, specification: {checks for orders: ["row_count > 0"]}}
+            definitions:
+              order_id:
+                type: text
+                format: uuid
+                pii: false
+            servicelevels:
+              freshness: {threshold: 25h, timestampField: orders.processed_at}
+              availability: {percentage: 99.9%}
+              frequency: {type: batch, cron: "0 2 * * *"}
+            """;
+
+    @Test
+    void dataContractSpecificationMapsOntoTheSameFacts() throws InputException {
+        BoundContract b = bind("datacontract.yaml", DCS);
+        assertThat(b.contract().format()).isEqualTo("dcs");
+        assertThat(b.contract().name()).isEqualTo("Orders");
+        assertThat(b.contract().version()).isEqualTo("2.1.0");
+        assertThat(b.contract().owner()).isEqualTo("checkout-team");
+        assertThat(b.contract().notificationChannel()).isEqualTo("https://chat.example.com/checkout");
+        assertThat(b.contract().freshnessHours()).isEqualTo(25.0);
+        assertThat(b.contract().availabilityPercent()).isEqualTo(99.9);
+        assertThat(b.contract().pipelineEveryHours()).isEqualTo(24.0);
+        assertThat(b.columns()).extracting(ContractColumn::name)
+                .containsExactly("order_id", "customer_email", "status", "total", "customer_id", "shipping", "processed_at", "shipping.city");
+        ContractColumn id = b.columns().get(0);
+        assertThat(id.type().text()).isEqualTo("text");     // from the definition
+        assertThat(id.primaryKey()).isTrue();
+        assertThat(b.checks()).extracting(Check::id).containsExactly("orders.order_id.not_null", "orders.customer_email.length",
+                "orders.status.enum", "orders.total.range", "orders.customer_id.referential", "orders.processed_at.freshness",
+                "orders.order_id.unique", "orders.custom");
+        assertThat(b.checks().stream().filter(k -> k.id().equals("orders.total.range")).findFirst().orElseThrow().minExclusive()).isTrue();
+        assertThat(b.notes()).extracting(n -> n.what()).containsExactly(
+                "constraints of orders.order_id: format uuid",
+                "constraints of orders.customer_email: format email",
+                "SodaCL quality checks on orders");
+    }
+
+    @Test
+    void aDataContractSpecificationVersionDeceDoesNotReadGetsOneMessage() {
+        assertThatThrownBy(() -> bind("d.yaml", "dataContractSpecification: 2.0.0\nid: x\nmodels: {}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("d.yaml:1:28: dataContractSpecification: \"2.0.0\" is a Data Contract Specification version DECE does not read; it reads 0.9.x and 1.x (e.g. 0.9.3, 1.1.0, 1.2.0)");
+        assertThatThrownBy(() -> bind("d.yaml", DCS.replace("$ref: '#/definitions/order_id'", "$ref: '#/definitions/order_no'")))
+                .hasMessageContaining("models.orders.fields.order_id.$ref: \"#/definitions/order_no\" names no entry of definitions; defined: order_id");
+    }
+
     @Test
     void anOdcsVersionDeceDoesNotReadGetsOneMessageNamingTheVersionsItReads() {
         for (String v : List.of("v3.2.0", "v2.2.2", "v3.0.9")) {

@@ -257,6 +257,24 @@ class SchemaChangeTest {
     }
 
     @Test
+    void sch003_acrossFormatsOdcsToDataContractSpecification() {
+        String dcs = """
+                dataContractSpecification: 1.1.0
+                id: shop
+                info: {title: shop, version: 2.0.0, owner: team}
+                models:
+                  orders:
+                    fields:
+                      id: {type: bigint, primaryKey: true}
+                """;
+        String odcs = TWO_TABLES.replace("      - {name: id, physicalType: bigint, primaryKey: true}\n",
+                "      - {name: id, physicalType: bigint, primaryKey: true}\n      - {name: note, physicalType: varchar}\n");
+        Report r = diff(odcs, dcs);
+        assertThat(findings(r, "SCH-003")).singleElement().satisfies(f -> assertThat(f.message()).contains("Column orders.note (varchar) was removed"));
+        assertThat(r.findings()).noneMatch(f -> f.ruleId().equals("SCH-007") || f.ruleId().equals("SCH-009"));
+    }
+
+    @Test
     void sch020_fullyCompatible() {
         Report hit = diff(cols(ID), cols(ID, "{name: note, type: varchar}"));
         assertThat(choices(hit, T)).containsExactly("full");
