@@ -143,6 +143,17 @@ public final class HostileSuite {
         return CONTRACT + "      checks:\n        - type: custom\n          params:\n            sql: \"" + sql.replace("\"", "\\\"") + "\"\n            must_be: 0\n";
     }
 
+    /** Nested DCS object fields, {@code depth} levels below a field at indentation 6. */
+    private static String deepFields(int depth) {
+        StringBuilder sb = new StringBuilder();
+        String indent = "        ";
+        for (int i = 0; i < depth; i++) {
+            sb.append(indent).append("type: object\n").append(indent).append("fields:\n").append(indent).append("  f").append(i).append(":\n");
+            indent += "    ";
+        }
+        return sb.append(indent).append("type: int\n").toString();
+    }
+
     private static boolean mkfifo(Path path) throws IOException {
         try {
             return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
@@ -164,6 +175,36 @@ public final class HostileSuite {
             // no mkfifo here: the case is left out
         }
         if (fifoMade) refused("assess", "a FIFO that never delivers", "assess", fifo.toString());
+        // ---------------------------------------------------------- monitor, triage, optimize
+        String run = "{\"pipeline_name\": \"orders\", \"run_id\": \"r1\", \"started_at\": \"2026-03-02T00:00:00Z\", "
+                + "\"completed_at\": \"2026-03-02T00:09:25Z\", \"status\": \"success\", \"rows_loaded\": 10}\n";
+        refused("monitor", "a device as a run log", "monitor", "/dev/zero");
+        if (fifoMade) refused("monitor", "a FIFO as a run log", "monitor", fifo.toString());
+        refused("monitor", "a 200 MB run log of zeros", "monitor", sparse("huge-runs.jsonl", 200L << 20).toString());
+        refused("monitor", "20 000 nested arrays in a run record", "monitor",
+                file("deep-runs.jsonl", "{\"a\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}\n").toString());
+        refused("monitor", "a run whose rows are text", "monitor", file("wrongtype-runs.jsonl", run.replace("\"rows_loaded\": 10", "\"rows_loaded\": \"ten\"")).toString());
+        refused("monitor", "a duplicate key in a run record", "monitor", file("dup-runs.jsonl", run.replace("\"run_id\": \"r1\"", "\"run_id\": \"r1\", \"run_id\": \"r2\"")).toString());
+        refused("monitor", "a row count of 2^63", "monitor", file("big-runs.jsonl", run.replace("\"rows_loaded\": 10", "\"rows_loaded\": 9223372036854775808")).toString());
+        add("monitor", "terminal escapes in a pipeline name", Set.of(0, 1), 30, r -> !r.out().contains("\u001b"), "no escape byte in the text output",
+                "monitor", file("esc-runs.jsonl", run.replace("\"orders\"", "\"x\\u001b[31mred\"")).toString());
+        refused("triage", "a 200 MB error log", "triage", "--log", sparse("huge-error.log", 200L << 20).toString());
+        refused("triage", "a device as an error log", "triage", "--log", "/dev/zero");
+        add("triage", "terminal escapes in an error message", Set.of(0, 1), 30, r -> !r.out().contains("\u001b"), "no escape byte in the text output",
+                "triage", "--message", "ERROR \u001b]0;pwned\u0007 duplicate key");
+        refused("optimize", "a device as a query file", "optimize", "/dev/zero");
+        refused("optimize", "a 200 MB query file", "optimize", sparse("huge.sql", 200L << 20).toString());
+        refused("optimize", "a history whose bytes are text", "optimize", "--history", file("hist.csv",
+                "QUERY_ID,QUERY_TEXT,BYTES_SCANNED,TOTAL_ELAPSED_TIME,START_TIME\n1,SELECT 1,lots,10,2024-05-01 08:00:00.000 +0000\n").toString());
+        refused("optimize", "a 200 MB event log", "optimize", "--event-log", sparse("huge-events", 200L << 20).toString());
+        refused("optimize", "an event log of nested arrays", "optimize", "--event-log",
+                file("deep-events", "{\"Event\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}\n").toString());
+        // ---------------------------------------------------------- a Data Contract Specification document
+        String dcs = "dataContractSpecification: 1.1.0\nid: x\ninfo: {title: t, version: 1.0.0, owner: o}\nmodels:\n  t:\n    fields:\n";
+        refused("quality", "a DCS field name with SQL in it", "quality", file("dcs1.yaml", dcs + "      \"id; DROP TABLE t; --\": {type: int}\n").toString());
+        refused("quality", "a DCS $ref to nothing", "quality", file("dcs2.yaml", dcs + "      id: {$ref: '#/definitions/nope'}\n").toString());
+        refused("quality", "a DCS version DECE does not read", "quality", file("dcs3.yaml", dcs.replace("1.1.0", "9.0.0") + "      id: {type: int}\n").toString());
+        refused("quality", "a DCS field 40 levels deep", "quality", file("dcs4.yaml", dcs + "      a:\n" + deepFields(40)).toString());
         // ---------------------------------------------------------- catalog and backfill
         refused("catalog", "a device as a catalog entry", "catalog", "/dev/zero");
         if (fifoMade) refused("catalog", "a FIFO as a catalog entry", "catalog", fifo.toString());

@@ -34,7 +34,9 @@ final class Reading {
                 .maxStringLength(limits.maxLineLength())
                 .maxNumberLength(64)
                 .maxDocumentLength(limits.maxFileBytes())
-                .build()).build();
+                .build())
+                // a key written twice in one record would otherwise keep the last value in silence
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         this.deadline = System.nanoTime() + limits.maxReadTime().toNanos();
     }
 
