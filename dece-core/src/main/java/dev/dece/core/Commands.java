@@ -3,6 +3,7 @@ package dev.dece.core;
 import dev.dece.core.assess.AssessCommand;
 import dev.dece.core.catalog.BackfillCommand;
 import dev.dece.core.catalog.CatalogCommand;
+import dev.dece.core.recovery.RecoveryCommand;
 import dev.dece.core.engine.Command;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.model.ModelCommand;
@@ -33,7 +34,8 @@ final class Commands {
             TriageCommand.COMMAND,
             OptimizeCommand.COMMAND,
             CatalogCommand.COMMAND,
-            BackfillCommand.COMMAND);
+            BackfillCommand.COMMAND,
+            RecoveryCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

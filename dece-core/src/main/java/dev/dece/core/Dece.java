@@ -5,6 +5,7 @@ import dev.dece.core.catalog.BackfillCommand;
 import dev.dece.core.catalog.BackfillOptions;
 import dev.dece.core.catalog.CatalogCommand;
 import dev.dece.core.catalog.CatalogOptions;
+import dev.dece.core.recovery.RecoveryCommand;
 import dev.dece.core.doc.Suggest;
 import dev.dece.core.drl.Node;
 import dev.dece.core.engine.Command;
@@ -274,6 +275,16 @@ public final class Dece {
      */
     public Report backfill(BackfillOptions options) throws InputException {
         return BackfillCommand.run(engine, options);
+    }
+
+    /**
+     * {@code dece recovery}: the platform's stated disaster-recovery posture against the Phase 10 Disaster Recovery
+     * table's five scenarios (DR rules), with a recovery plan artifact. See docs/catalog.md#disaster-recovery.
+     *
+     * @throws InputException for a missing, unreadable or invalid posture file, located
+     */
+    public Report recovery(Path posture) throws InputException {
+        return RecoveryCommand.run(engine, posture);
     }
 
     /**

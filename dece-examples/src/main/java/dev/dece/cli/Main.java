@@ -44,7 +44,8 @@ public final class Main implements Runnable {
             Map.entry("triage", TriageCommand::new),
             Map.entry("optimize", OptimizeCommand::new),
             Map.entry("catalog", CatalogCommand::new),
-            Map.entry("backfill", BackfillCommand::new));
+            Map.entry("backfill", BackfillCommand::new),
+            Map.entry("recovery", RecoveryCommand::new));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
     static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
-            "monitor", "triage", "optimize", "catalog");
+            "monitor", "triage", "optimize", "catalog", "recovery");
 
     @Test
     void noPackageCycles() {
@@ -50,7 +50,7 @@ class ArchitectureTest {
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
                         "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..",
-                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..")
+                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..")
                 .check(CORE);
     }
 
@@ -61,7 +61,7 @@ class ArchitectureTest {
                         "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
                         "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
                         "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..", "dev.dece.core.usage..",
-                        "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..")
+                        "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..")
                 .check(CORE);
     }
 
@@ -95,7 +95,7 @@ class ArchitectureTest {
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
                 "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
                 "optimize.OptimizeCommand", "optimize.OptimizeOptions", "catalog.CatalogCommand", "catalog.CatalogOptions",
-                "catalog.BackfillCommand", "catalog.BackfillOptions");
+                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
