@@ -1,6 +1,7 @@
 package dev.dece.core;
 
 import dev.dece.core.assess.AssessCommand;
+import dev.dece.core.cost.CostCommand;
 import dev.dece.core.engine.Command;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.model.ModelCommand;
@@ -29,7 +30,8 @@ final class Commands {
             SchemaChangeCommand.COMMAND,
             MonitorCommand.COMMAND,
             TriageCommand.COMMAND,
-            OptimizeCommand.COMMAND);
+            OptimizeCommand.COMMAND,
+            CostCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

@@ -42,7 +42,8 @@ public final class Main implements Runnable {
             "schema-change", SchemaChangeCommand::new,
             "monitor", MonitorCommand::new,
             "triage", TriageCommand::new,
-            "optimize", OptimizeCommand::new);
+            "optimize", OptimizeCommand::new,
+            "cost", CostCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
     static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
-            "monitor", "triage", "optimize");
+            "monitor", "triage", "optimize", "cost");
 
     @Test
     void noPackageCycles() {
@@ -65,7 +65,7 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
-    /** The shared usage-export package: one entry class, its readers package-private; it knows no command. */
+    /** The shared usage-export package: one entry class per export family, its readers package-private; it knows no command. */
     @Test
     void usageExportsExposeOnlyTheirEntryClass() {
         Set<String> exposed = new TreeSet<>();
@@ -74,7 +74,7 @@ class ArchitectureTest {
                 exposed.add(k.getSimpleName());
             }
         }
-        assertThat(exposed).containsExactly("QueryHistory");
+        assertThat(exposed).containsExactly("BillingExport", "QueryHistory");
         noClasses().that().resideInAPackage("dev.dece.core.usage").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.drl..", "dev.dece.core.report..",
                         "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..", "dev.dece.core.lint..",
@@ -94,7 +94,7 @@ class ArchitectureTest {
         assertThat(exposed).containsExactlyInAnyOrder("assess.AssessCommand", "pipeline.PipelineCommand", "model.ModelCommand",
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
                 "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
-                "optimize.OptimizeCommand", "optimize.OptimizeOptions");
+                "optimize.OptimizeCommand", "optimize.OptimizeOptions", "cost.CostCommand", "cost.CostOptions");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
