@@ -64,7 +64,7 @@ public final class CostCommand {
         List<CostTemplate.Allocation> allocs = new ArrayList<>();
         Map<YearMonth, CostTemplate.Allocation> byMonth = new HashMap<>();
         for (Path t : templates) {
-            CostTemplate.Allocation a = CostTemplate.read(engine.loader(), t);
+            CostTemplate.Allocation a = CostTemplate.read(engine.loader(), t, !o.usage().isEmpty());
             if (a.month() == null && templates.size() > 1) {
                 throw new InputException(Problem.at(a.node(), "gives no month; with several templates each says which month it is (month: YYYY-MM beside cost_tracking)"));
             }

@@ -39,7 +39,13 @@ final class CostTemplate {
      */
     record Entry(String pipeline, double computeUsd, double storageUsd, double egressUsd, double totalUsd, Node node,
                  boolean computeWritten, boolean storageWritten, boolean egressWritten, Double costPerRow, Long rowsProcessed,
-                 String businessValue, Boolean roiJustified) {}
+                 String businessValue, Boolean roiJustified) {
+
+        /** No amount written at all: the usage exports give them (only when read with {@code usageFills}). */
+        boolean noAmount() {
+            return !computeWritten && !storageWritten && !egressWritten && totalUsd < 0;
+        }
+    }
 
     /** One {@code optimization_opportunities} entry. */
     record Opportunity(String description, Double estimatedSavingsUsd, String effort, Integer priority, Node node) {}
@@ -52,6 +58,14 @@ final class CostTemplate {
     }
 
     static Allocation read(DocumentLoader loader, Path file) throws InputException {
+        return read(loader, file, false);
+    }
+
+    /**
+     * @param usageFills true when usage exports fill the amounts an entry leaves out: an entry with no amount is then
+     *                   kept (its {@code totalUsd} is -1, {@link Entry#noAmount()}), not refused
+     */
+    static Allocation read(DocumentLoader loader, Path file, boolean usageFills) throws InputException {
         List<Node> docs = loader.load(file);
         Binder b = new Binder();
         if (docs.size() > 1) b.problem(docs.get(1), "the file holds " + docs.size() + " documents; a Cost Allocation Template is one document");
@@ -94,7 +108,7 @@ final class CostTemplate {
             }
             double parts = (compute == null ? 0 : compute) + (storage == null ? 0 : storage) + (egress == null ? 0 : egress);
             boolean anyPart = compute != null || storage != null || egress != null;
-            if (total == null && !anyPart) {
+            if (total == null && !anyPart && !usageFills) {
                 b.problem(n, "gives no cost: write total, or compute_monthly_usd, storage_monthly_usd and egress_monthly_usd");
                 continue;
             }
@@ -104,7 +118,7 @@ final class CostTemplate {
                 continue;
             }
             entries.add(new Entry(name.strip(), compute == null ? 0 : compute, storage == null ? 0 : storage, egress == null ? 0 : egress,
-                    total != null ? total : parts, n, compute != null, storage != null, egress != null, perRow, rows, value, justified));
+                    total != null ? total : anyPart ? parts : -1, n, compute != null, storage != null, egress != null, perRow, rows, value, justified));
         }
         List<Opportunity> opportunities = new ArrayList<>();
         for (Node n : t.list("optimization_opportunities")) {

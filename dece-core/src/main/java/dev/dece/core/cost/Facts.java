@@ -41,7 +41,7 @@ final class Facts {
                  double compute, double storage, double egress, double unattributed, CostTemplate.Allocation current) {}
 
     static Built build(Policy policy, CostContext ctx, List<CostTemplate.Allocation> allocs, Usage u, LocalDate asOf,
-                       Map<String, Pipeline> specs, Constraints budget) {
+                       Map<String, Pipeline> specs, Constraints budget) throws dev.dece.core.input.InputException {
         YearMonth month = YearMonth.from(asOf);
         CostTemplate.Allocation current = null;
         for (CostTemplate.Allocation a : allocs) {
@@ -71,7 +71,12 @@ final class Facts {
                 rows.add(new Row(n, node, uc, us, ue, uc + us + ue, null, null, od, USAGE));
                 continue;
             }
-            boolean any = e.computeWritten() || e.storageWritten() || e.egressWritten();
+            if (e.noAmount() && m == null) {
+                throw new dev.dece.core.input.InputException(dev.dece.core.input.Problem.at(e.node(), "gives no cost, and no usage export "
+                        + "attributes any to '" + n + "' in " + month + ": write total, or compute_monthly_usd, storage_monthly_usd and "
+                        + "egress_monthly_usd, or tag its resources with " + ctx.attributionKey));
+            }
+            boolean any = e.computeWritten() || e.storageWritten() || e.egressWritten() || e.noAmount();
             double c = e.computeWritten() || !any ? e.computeUsd() : uc;
             double s = e.storageWritten() || !any ? e.storageUsd() : us;
             double g = e.egressWritten() || !any ? e.egressUsd() : ue;
@@ -98,7 +103,8 @@ final class Facts {
                 if (a.month() == null || a.month().isAfter(month)) continue;
                 for (CostTemplate.Entry e : a.pipelines()) {
                     if (!e.pipeline().equals(r.name())) continue;
-                    Double pr = a == current ? r.perRow() : e.costPerRow() != null ? e.costPerRow() : e.rowsProcessed() != null ? e.totalUsd() / e.rowsProcessed() : null;
+                    Double pr = a == current ? r.perRow() : e.costPerRow() != null ? e.costPerRow()
+                            : e.rowsProcessed() != null && !e.noAmount() ? e.totalUsd() / e.rowsProcessed() : null;
                     if (pr != null) series.put(a.month(), pr);
                 }
             }

@@ -254,8 +254,11 @@ final class Usage {
                 add(group("full-scan", t.name(), wh, pipeline != null ? pipeline : t.pipeline(), (long) (t.sizeGb() * 1e9), q), d, bytes, billed, cacheHit, elapsed);
             }
         }
-        String key = q.parameterizedHash() != null ? q.parameterizedHash() : sha(q.text());
-        add(group("repeated", key, wh, pipeline, null, q), d, bytes, billed, cacheHit, elapsed);
+        // only reads can be answered from a cache: DML and DDL runs are not repeated queries
+        if (q.statementType() == null || q.statementType().equals("SELECT")) {
+            String key = q.parameterizedHash() != null ? q.parameterizedHash() : sha(q.text());
+            add(group("repeated", key, wh, pipeline, null, q), d, bytes, billed, cacheHit, elapsed);
+        }
     }
 
     private CostContext.Table table(String ref) {
