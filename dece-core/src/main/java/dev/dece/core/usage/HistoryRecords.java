@@ -168,6 +168,14 @@ final class HistoryRecords {
             JsonNode n = raw(col);
             if (n == null) return null;
             String t = n.asText().strip();
+            // the common ISO-8601 UTC form (FOCUS requires it) without the regular expressions
+            if (t.length() >= 20 && t.length() <= 30 && t.charAt(10) == 'T' && t.charAt(t.length() - 1) == 'Z') {
+                try {
+                    return Instant.parse(t);
+                } catch (DateTimeParseException e) {
+                    // not quite ISO: the general path below says what is wrong
+                }
+            }
             Matcher m = LOCAL.matcher(t);
             Matcher o = OFFSET.matcher(t);
             if (!m.find() || !o.find()) {
