@@ -4,6 +4,7 @@ import dev.dece.core.assess.AssessCommand;
 import dev.dece.core.catalog.BackfillCommand;
 import dev.dece.core.catalog.CatalogCommand;
 import dev.dece.core.recovery.RecoveryCommand;
+import dev.dece.core.cost.CostCommand;
 import dev.dece.core.engine.Command;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.model.ModelCommand;
@@ -35,7 +36,8 @@ final class Commands {
             OptimizeCommand.COMMAND,
             CatalogCommand.COMMAND,
             BackfillCommand.COMMAND,
-            RecoveryCommand.COMMAND);
+            RecoveryCommand.COMMAND,
+            CostCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

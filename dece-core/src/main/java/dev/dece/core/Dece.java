@@ -16,6 +16,8 @@ import dev.dece.core.input.Problem;
 import dev.dece.core.lint.LintCommand;
 import dev.dece.core.lint.LintOptions;
 import dev.dece.core.model.ModelCommand;
+import dev.dece.core.cost.CostCommand;
+import dev.dece.core.cost.CostOptions;
 import dev.dece.core.monitor.MonitorCommand;
 import dev.dece.core.monitor.MonitorOptions;
 import dev.dece.core.optimize.OptimizeCommand;
@@ -285,6 +287,23 @@ public final class Dece {
      */
     public Report recovery(Path posture) throws InputException {
         return RecoveryCommand.run(engine, posture);
+    }
+
+    /**
+     * "Review our data costs": the Cost Red Flags, the infrastructure-cost alert, the ROI of every pipeline and the Cloud
+     * Cost Reduction Strategies the inputs support, for the month ending at the options' as-of day, from Cost Allocation
+     * Templates (one per month) and the options' billing exports (FOCUS, Snowflake metering), query histories, cost
+     * context, brief and specs. The proposals come in priority order (saving per effort) and the completed template is
+     * the {@code cost-allocation} artifact.
+     *
+     * <pre>{@code
+     * Report r = dece.cost(List.of(Path.of("cost-2026-03.yaml")), CostOptions.defaults().withUsage(List.of(Path.of("focus.csv"))));
+     * }</pre>
+     *
+     * @throws InputException for an input DECE cannot use: located, with what is allowed
+     */
+    public Report cost(List<Path> templates, CostOptions options) throws InputException {
+        return CostCommand.run(engine, templates, options);
     }
 
     /**

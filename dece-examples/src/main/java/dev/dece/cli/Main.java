@@ -45,7 +45,8 @@ public final class Main implements Runnable {
             Map.entry("optimize", OptimizeCommand::new),
             Map.entry("catalog", CatalogCommand::new),
             Map.entry("backfill", BackfillCommand::new),
-            Map.entry("recovery", RecoveryCommand::new));
+            Map.entry("recovery", RecoveryCommand::new),
+            Map.entry("cost", CostCommand::new));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -350,5 +350,46 @@ public final class HostileSuite {
                 file("x.sql", "-- the orders table\nCREATE TABLE t (a INT);\n").toString(), file("y.yaml", "columns: [a]\n").toString());
         add("assess", "SQL given to assess", Set.of(2), 30, r -> r.err().contains(":2:1: is SQL (a SELECT statement)"), "says it is SQL, at line 2",
                 "assess", file("q.yaml", "\nselect * from orders\n").toString());
+        costCases();
+    }
+
+    /** dece cost: its template, context, billing and history readers. */
+    private void costCases() throws IOException {
+        String tpl = file("cost/tpl.yaml", "month: 2026-03\ncost_tracking:\n  by_pipeline:\n    - {pipeline: orders, total: 100}\n").toString();
+        String focusHead = "BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceCategory,ResourceId,RegionId,Tags\n";
+        refused("cost", "a billing export that is a device (/dev/zero)", "cost", tpl, "--usage", "/dev/zero");
+        Path fifo = dir.resolve("cost/pipe.csv");
+        boolean made = false;
+        try {
+            made = mkfifo(fifo);
+        } catch (IOException e) {
+            // no mkfifo here: the case is left out
+        }
+        if (made) refused("cost", "a FIFO as a billing export", "cost", tpl, "--usage", fifo.toString());
+        refused("cost", "a 5 GB sparse billing export", "cost", tpl, "--usage", sparse("cost/huge.csv", 5L << 30).toString());
+        refused("cost", "20 000 nested lists in a template", "cost", file("cost/deep.yaml", "cost_tracking: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n").toString());
+        add("cost", "a BilledCost that is not a number", Set.of(2), 30, r -> r.err().contains("bad.csv:3:") && r.err().contains("BilledCost")
+                && r.err().contains("\"ten\" is not a number"), "file:line and the column name", "cost", tpl, "--usage",
+                file("cost/bad.csv", focusHead + "1,1,USD,2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,Compute,i-1,us-east-1,\n"
+                        + "ten,1,USD,2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,Compute,i-1,us-east-1,\n").toString());
+        add("cost", "deeply nested Tags JSON", Set.of(2), 30, r -> r.err().contains("tags.jsonl:1:") && r.err().contains("nesting depth"),
+                "file:line and the nesting limit", "cost", tpl, "--usage",
+                file("cost/tags.jsonl", "{\"BilledCost\":1,\"ChargePeriodStart\":\"2026-03-01T00:00:00Z\",\"Tags\":" + "[".repeat(5000)
+                        + "]".repeat(5000) + "}\n").toString());
+        refused("cost", "a duplicate key in a template", "cost", file("cost/dup.yaml", "month: 2026-03\ncost_tracking:\n  by_pipeline:\n"
+                + "    - {pipeline: orders, total: 100, total: 5}\n").toString());
+        refused("cost", "a duplicate column in a billing export", "cost", tpl, "--usage",
+                file("cost/dupcol.csv", "BilledCost,BilledCost,ChargePeriodStart\n1,2,2026-03-01T00:00:00Z\n").toString());
+        refused("cost", "a total of 1e308 USD", "cost", file("cost/big.yaml", "month: 2026-03\ncost_tracking:\n  by_pipeline:\n"
+                + "    - {pipeline: orders, compute_monthly_usd: 1e308, storage_monthly_usd: 1e308, total: 1}\n").toString());
+        refused("cost", "a month that is not one", "cost", file("cost/month.yaml", "month: March\ncost_tracking:\n  by_pipeline:\n"
+                + "    - {pipeline: orders, total: 1}\n").toString());
+        refused("cost", "a billing export in euros", "cost", tpl, "--usage", file("cost/eur.csv", focusHead
+                + "1,1,EUR,2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,Compute,i-1,us-east-1,\n").toString());
+        refused("cost", "metering without a credit price", "cost", tpl, "--usage", file("cost/meter.csv",
+                "START_TIME,END_TIME,WAREHOUSE_NAME,CREDITS_USED\n2026-03-01T00:00:00Z,2026-03-01T01:00:00Z,WH,1\n").toString());
+        add("cost", "a line break and escapes in a pipeline name", Set.of(0, 1), 30,
+                r -> !r.out().contains("\u001b") && r.out().contains("\"a\\nb"), "no escape byte; the artifact quotes the name",
+                "cost", file("cost/name.yaml", "month: 2026-03\ncost_tracking:\n  by_pipeline:\n    - {pipeline: \"a\\nb\\e[31m\", total: 10}\n").toString());
     }
 }

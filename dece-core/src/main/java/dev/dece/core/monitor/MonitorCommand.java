@@ -1,7 +1,6 @@
 package dev.dece.core.monitor;
 
-import dev.dece.core.assess.AssessCommand;
-import dev.dece.core.drl.Constraints;
+import dev.dece.core.cost.CostCommand;
 import dev.dece.core.drl.Failure;
 import dev.dece.core.drl.InfrastructureCost;
 import dev.dece.core.drl.Node;
@@ -19,7 +18,6 @@ import dev.dece.core.triage.TriageOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,26 +149,6 @@ public final class MonitorCommand {
     }
 
     private static InfrastructureCost cost(Engine engine, MonitorOptions o, Set<String> pipelines) throws InputException {
-        if (o.cost() == null) return null;
-        if (o.brief() == null) {
-            throw new InputException(Problem.file(o.cost().toString(), "a cost file is checked against the brief's constraints.budget_monthly_usd; give the brief too (--brief)"));
-        }
-        Constraints c = AssessCommand.constraints(engine.loader().load(o.brief()));
-        if (c.budgetMonthlyUsd() == null || c.budgetMonthlyUsd() <= 0) {
-            throw new InputException(Problem.at(c.node("budget_monthly_usd"), "is required when a cost file is given: the monthly budget the Infrastructure Cost row is checked against"));
-        }
-        CostReader.Allocation a = CostReader.read(engine.loader(), o.cost());
-        double compute = 0, storage = 0, egress = 0;
-        for (CostReader.Entry e : a.pipelines()) {
-            compute += e.computeUsd();
-            storage += e.storageUsd();
-            egress += e.egressUsd();
-        }
-        List<CostReader.Entry> sorted = new ArrayList<>(a.pipelines());
-        sorted.sort(Comparator.comparingDouble(CostReader.Entry::totalUsd).reversed().thenComparing(CostReader.Entry::pipeline));
-        List<String> top = new ArrayList<>();
-        for (CostReader.Entry e : sorted.subList(0, Math.min(5, sorted.size()))) top.add(e.pipeline() + ": " + dev.dece.core.drl.Format.number(e.totalUsd()));
-        return new InfrastructureCost(a.node(), a.total(), compute, storage, egress, a.pipelines().size(), c.budgetMonthlyUsd(),
-                c.node("budget_monthly_usd"), top);
+        return o.cost() == null ? null : CostCommand.infrastructureCost(engine, o.cost(), o.brief());
     }
 }

@@ -93,7 +93,20 @@ public enum PolicyKey {
 
     // Phase 6 and 8: catalog and backfill
     CATALOG_MIN_SCORE(61, "points", "A catalog entry's quality.last_score below this is 'functional but fragile' or worse (Quality Scoring Rubric: 61-80 is solid)", "Phase 11 > Quality Scoring Rubric (0-100)"),
-    BACKFILL_CHUNK_PARTITIONS(7, "partitions", "A backfill runs this many partitions per chunk, most recent chunk first (DECE default)", "Phase 8 > Backfill Protocol");
+    BACKFILL_CHUNK_PARTITIONS(7, "partitions", "A backfill runs this many partitions per chunk, most recent chunk first (DECE default)", "Phase 8 > Backfill Protocol"),
+
+    // Phase 9: cost
+    COST_WINDOW_DAYS(30, "days", "The window, ending at --as-of, over which usage is judged: 'tables with 0 queries in 30 days', hours running, full scans, repeated queries", "Phase 9 > Cost Red Flags"),
+    COST_PER_ROW_RISE_PERCENT(5, "% per month", "A month-over-month rise of cost per row above this counts as increasing (DECE default: the methodology says 'increasing'; the margin keeps rounding out)", "Phase 9 > Cost Red Flags"),
+    COST_PER_ROW_RISING_MONTHS(1, "months", "Cost per row rising for at least this many months in a row is a red flag", "Phase 9 > Cost Red Flags"),
+    ALWAYS_ON_PERCENT(95, "% of hours", "A dev or staging compute resource active in at least this share of the window's hours runs 24/7 (DECE default)", "Phase 9 > Cost Red Flags"),
+    FULL_SCAN_PERCENT(90, "% of the table", "A run that reads at least this share of a table's bytes scans it in full (DECE default)", "Phase 9 > Cost Red Flags"),
+    COST_PER_ROW_PEER_FACTOR(10, "x peers' median", "A cost per row at least this many times the other pipelines' median is far above its peers (DECE default)", "Phase 9 > Cost Allocation Template"),
+    IDLE_HOURS_PERCENT(25, "% of active hours", "A warehouse billed for hours in which no query ran, at least this share of its active hours, is oversized or never suspends (DECE default)", "Phase 9 > Cloud Cost Reduction Strategies"),
+    STEADY_STATE_PERCENT(90, "% of hours", "A production compute resource at on-demand prices active in at least this share of the window's hours is steady-state (DECE default)", "Phase 9 > Cloud Cost Reduction Strategies"),
+    COLD_MAX_QUERIES(4, "reads", "A hot-tier table read at most this many times in the window (but at least once) is cold enough for a lifecycle tier (DECE default: weekly or less)", "Phase 9 > Cloud Cost Reduction Strategies"),
+    REPEATED_QUERY_MIN_RUNS(10, "runs", "One statement run at least this many times in the window, never from a cache, is worth caching (DECE default)", "Phase 9 > Cloud Cost Reduction Strategies"),
+    LOW_SAVINGS_PERCENT(1, "% of spend", "An opportunity saving less than this share of the month's spend saves little (DECE default)", "Phase 9 > Cost Allocation Template");
 
     private final double defaultValue;
     private final String unit;

@@ -2,10 +2,6 @@ package dev.dece.core.usage;
 
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
-import dev.dece.core.usage.QueryHistory.Limits;
-import dev.dece.core.usage.QueryHistory.Query;
-import dev.dece.core.usage.QueryHistory.Summary;
-import dev.dece.core.usage.QueryHistory.Vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -27,24 +23,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * A CSV (or tab-separated) export with a header row, read with FastCSV: RFC 4180 quoting, fields that span
- * lines, the line each record starts on, a bounded buffer. Empty cells and {@code \N} are no value.
+ * lines, the line each record starts on, a bounded buffer. Empty cells and {@code \N} are no value. Generic over the
+ * export's {@link Layout}: the header's columns say what kind of export it is, and each record goes to that layout's sink.
  */
 final class CsvHistory {
     private CsvHistory() {}
 
-    static Summary read(String file, InputStream in, char separator, Limits limits, Consumer<Query> sink) throws InputException, IOException {
+    /** Reads every record; returns the record count. */
+    static long read(String file, InputStream in, char separator, long maxRecords, int maxFieldChars, Layout layout)
+            throws InputException, IOException {
         InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         long lastLine = 1;
         try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).detectBomHeader(true).skipEmptyLines(true)
                 .allowMissingFields(true).allowExtraFields(true)
-                .maxBufferSize(limits.maxFieldChars() + (1 << 16)).ofCsvRecord(reader)) {
+                .maxBufferSize(maxFieldChars + (1 << 16)).ofCsvRecord(reader)) {
             var it = csv.iterator();
-            if (!it.hasNext()) throw new InputException(Problem.file(file, "is empty; expected a header row and one record per query run"));
+            if (!it.hasNext()) throw new InputException(Problem.file(file, "is empty; expected a header row and " + layout.perRecord()));
             CsvRecord header = it.next();
             List<String> names = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -55,14 +53,13 @@ final class CsvHistory {
                 }
                 names.add(n);
             }
-            Vendor v = HistoryRecords.vendorOf(seen);
-            if (v == null) throw new InputException(new Problem(file, 1, 0, "", HistoryRecords.unknownLayout(seen)));
+            Layout.Sink sink = layout.recognise(file, 1, seen);
             long row = 0;
             while (it.hasNext()) {
                 CsvRecord r = it.next();
                 lastLine = r.getStartingLineNumber();
-                if (++row > limits.maxRecords()) {
-                    throw new InputException(new Problem(file, line(lastLine), 0, "", "holds more than " + limits.maxRecords()
+                if (++row > maxRecords) {
+                    throw new InputException(new Problem(file, line(lastLine), 0, "", "holds more than " + maxRecords
                             + " records; export a shorter period or one warehouse at a time"));
                 }
                 if (r.getFieldCount() != names.size()) {
@@ -72,15 +69,15 @@ final class CsvHistory {
                 Map<String, JsonNode> cols = new HashMap<>(names.size() * 2);
                 for (int i = 0; i < names.size(); i++) {
                     String f = r.getField(i);
-                    if (f.length() > limits.maxFieldChars()) {
+                    if (f.length() > maxFieldChars) {
                         throw new InputException(new Problem(file, line(lastLine), 0, header.getField(i).strip(), "is " + f.length()
-                                + " characters long, above the limit of " + limits.maxFieldChars()));
+                                + " characters long, above the limit of " + maxFieldChars));
                     }
                     cols.put(names.get(i), TextNode.valueOf(f));
                 }
-                sink.accept(HistoryRecords.query(v, file, lastLine, row, cols));
+                sink.record(lastLine, row, cols);
             }
-            return new Summary(file, v, "csv", row);
+            return row;
         } catch (CsvParseException e) {
             String msg = e.getMessage() == null ? "malformed CSV" : e.getMessage();
             java.util.regex.Matcher at = STARTED.matcher(msg);
@@ -89,7 +86,7 @@ final class CsvHistory {
             if (c instanceof CharacterCodingException) throw notUtf8(file, lastLine);
             if (msg.contains("buffer")) {
                 throw new InputException(new Problem(file, line(lastLine), 0, "", "a record is longer than "
-                        + limits.maxFieldChars() + " characters (an unclosed quote?); close every quoted field"));
+                        + maxFieldChars + " characters (an unclosed quote?); close every quoted field"));
             }
             throw new InputException(new Problem(file, line(lastLine), 0, "", "is not valid CSV: "
                     + HistoryRecords.shorten(msg) + (c != null && c.getMessage() != null ? " (" + HistoryRecords.shorten(c.getMessage()) + ")" : "")));

@@ -80,8 +80,31 @@ final class HistoryRecords {
     private static final Pattern OFFSET = Pattern.compile("(?:\\s*(?:UTC|Z)|\\s*([+-])(\\d{2}):?(\\d{2}))$");
     private static final Pattern LOCAL = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
 
-    /** One record's values with the problems its columns can have. */
-    private record R(String file, long line, Map<String, JsonNode> cols, Vendor vendor) {
+    /** One record's values with the problems its columns can have; shared by every export kind of this package. */
+    record R(String file, long line, Map<String, JsonNode> cols, Vendor vendor) {
+
+        R(String file, long line, Map<String, JsonNode> cols) {
+            this(file, line, cols, null);
+        }
+
+        /** An amount that may be negative (a credit or refund in a bill); null when empty. */
+        Double signed(String col) throws InputException {
+            JsonNode n = raw(col);
+            if (n == null) return null;
+            if (n.isNumber()) return n.asDouble();
+            String t = n.asText().strip();
+            try {
+                double d = Double.parseDouble(t);
+                if (!Double.isFinite(d)) throw new NumberFormatException();
+                return d;
+            } catch (NumberFormatException e) {
+                throw problem(col, "\"" + shorten(t) + "\" is not a number; expected an amount such as 12.5 or -3.20");
+            }
+        }
+
+        boolean has(String col) {
+            return raw(col) != null;
+        }
 
         JsonNode raw(String col) {
             JsonNode n = cols.get(col.toLowerCase(Locale.ROOT));
@@ -121,10 +144,9 @@ final class HistoryRecords {
         Double decimal(String col) throws InputException {
             JsonNode n = raw(col);
             if (n == null) return null;
-            if (n.isNumber()) return n.asDouble();
-            String t = n.asText().strip();
+            String t = n.isNumber() ? n.asText() : n.asText().strip();
             try {
-                double d = Double.parseDouble(t);
+                double d = n.isNumber() ? n.asDouble() : Double.parseDouble(t);
                 if (!Double.isFinite(d) || d < 0) throw new NumberFormatException();
                 return d;
             } catch (NumberFormatException e) {
@@ -146,6 +168,14 @@ final class HistoryRecords {
             JsonNode n = raw(col);
             if (n == null) return null;
             String t = n.asText().strip();
+            // the common ISO-8601 UTC form (FOCUS requires it) without the regular expressions
+            if (t.length() >= 20 && t.length() <= 30 && t.charAt(10) == 'T' && t.charAt(t.length() - 1) == 'Z') {
+                try {
+                    return Instant.parse(t);
+                } catch (DateTimeParseException e) {
+                    // not quite ISO: the general path below says what is wrong
+                }
+            }
             Matcher m = LOCAL.matcher(t);
             Matcher o = OFFSET.matcher(t);
             if (!m.find() || !o.find()) {

@@ -3,10 +3,6 @@ package dev.dece.core.usage;
 import dev.dece.core.doc.BoundedLines;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
-import dev.dece.core.usage.QueryHistory.Limits;
-import dev.dece.core.usage.QueryHistory.Query;
-import dev.dece.core.usage.QueryHistory.Summary;
-import dev.dece.core.usage.QueryHistory.Vendor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,12 +16,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A JSON-lines export (BigQuery's newline-delimited JSON, Snowflake's {@code COPY INTO ... FILE_FORMAT = (TYPE = JSON)}
  * of {@code OBJECT_CONSTRUCT(*)}): one object per line, keys matched case-insensitively. BigQuery writes INT64 values
- * as strings; both are read. Blank lines are ignored.
+ * as strings; both are read. Blank lines are ignored. Generic over the export's {@link Layout}: the first record's keys
+ * say what kind of export it is.
  */
 final class JsonLinesHistory {
     private JsonLinesHistory() {}
@@ -33,17 +29,18 @@ final class JsonLinesHistory {
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build();
 
-    static Summary read(String file, InputStream in, Limits limits, Consumer<Query> sink) throws InputException, IOException {
-        Vendor v = null;
+    /** Reads every record; returns the record count. */
+    static long read(String file, InputStream in, long maxRecords, int maxFieldChars, Layout layout) throws InputException, IOException {
+        Layout.Sink sink = null;
         long row = 0;
         // a record is a query text plus a few kilobytes of columns: the line limit is the field limit with room for them
-        try (BoundedLines lines = new BoundedLines(file, in, limits.maxFieldChars() + (1 << 20))) {
+        try (BoundedLines lines = new BoundedLines(file, in, maxFieldChars + (1 << 20))) {
             for (String l; (l = lines.next()) != null; ) {
                 if (l.isBlank()) continue;
                 long line = lines.lineNumber();
-                if (++row > limits.maxRecords()) {
+                if (++row > maxRecords) {
                     throw new InputException(new Problem(file, (int) Math.min(Integer.MAX_VALUE, line), 0, "", "holds more than "
-                            + limits.maxRecords() + " records; export a shorter period or one warehouse at a time"));
+                            + maxRecords + " records; export a shorter period or one warehouse at a time"));
                 }
                 JsonNode n;
                 try (JsonParser p = JSON.createParser(l)) {
@@ -64,19 +61,18 @@ final class JsonLinesHistory {
                     Map.Entry<String, JsonNode> e = it.next();
                     cols.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
                 }
-                if (v == null) {
-                    v = HistoryRecords.vendorOf(cols.keySet());
-                    if (v == null) throw new InputException(new Problem(file, (int) line, 0, "", HistoryRecords.unknownLayout(cols.keySet())));
+                if (sink == null) sink = layout.recognise(file, line, cols.keySet());
+                for (Map.Entry<String, JsonNode> e : cols.entrySet()) {
+                    JsonNode t = e.getValue();
+                    if (t.isTextual() && t.asText().length() > maxFieldChars) {
+                        throw new InputException(new Problem(file, (int) Math.min(Integer.MAX_VALUE, line), 0, e.getKey(), "is "
+                                + t.asText().length() + " characters long, above the limit of " + maxFieldChars));
+                    }
                 }
-                JsonNode text = cols.get(v.textColumn().toLowerCase(Locale.ROOT));
-                if (text != null && text.isTextual() && text.asText().length() > limits.maxFieldChars()) {
-                    throw new InputException(new Problem(file, (int) line, 0, v.textColumn(), "is " + text.asText().length()
-                            + " characters long, above the limit of " + limits.maxFieldChars()));
-                }
-                sink.accept(HistoryRecords.query(v, file, line, row, cols));
+                sink.record(line, row, cols);
             }
         }
-        if (v == null) throw new InputException(Problem.file(file, "is empty; expected one JSON object per query run"));
-        return new Summary(file, v, "jsonl", row);
+        if (sink == null) throw new InputException(Problem.file(file, "is empty; expected " + layout.perRecord().replace("one record", "one JSON object")));
+        return row;
     }
 }

@@ -5,17 +5,12 @@ import dev.dece.core.input.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a warehouse's query-history export, one run at a time, for the commands that judge queries by what
@@ -172,41 +167,24 @@ public final class QueryHistory {
      *                        unknown layout (neither vendor's text column), or a value DECE cannot read, located
      */
     public static Summary read(Path file, Limits limits, Consumer<Query> sink) throws InputException {
-        String name = file.toString();
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
-            throw new InputException(Problem.file(name, "no such file"));
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(Problem.file(name, "is not a regular file; pass a query-history export (.csv or .jsonl, optionally .gz)"));
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean gz = lower.endsWith(".gz");
-        String base = gz ? lower.substring(0, lower.length() - 3) : lower;
-        boolean json = base.endsWith(".jsonl") || base.endsWith(".ndjson") || base.endsWith(".json");
-        if (!json && !base.endsWith(".csv") && !base.endsWith(".tsv")) {
-            throw new InputException(Problem.file(name, "is neither CSV (.csv) nor JSON lines (.jsonl, .ndjson, .json); "
-                    + "export the query history as one of them, optionally gzip-compressed (.gz)"));
-        }
-        try {
-            if (!gz && Files.size(file) > limits.maxBytes()) {
-                throw new InputException(Problem.file(name, "is " + Files.size(file) + " bytes, above the limit of " + limits.maxBytes()
-                        + "; export a shorter period or one warehouse at a time"));
+        Vendor[] seen = new Vendor[1];
+        Layout layout = new Layout() {
+            @Override
+            public Sink recognise(String name, long line, java.util.Collection<String> columns) throws InputException {
+                Vendor v = HistoryRecords.vendorOf(columns);
+                if (v == null) throw new InputException(new Problem(name, (int) Math.min(Integer.MAX_VALUE, line), 0, "", HistoryRecords.unknownLayout(columns)));
+                seen[0] = v;
+                return (l, row, cols) -> sink.accept(HistoryRecords.query(v, name, l, row, cols));
             }
-            try (InputStream raw = Files.newInputStream(file);
-                 InputStream in = new Capped(name, gz ? new GZIPInputStream(raw, 1 << 16) : raw, limits.maxBytes())) {
-                return json ? JsonLinesHistory.read(name, in, limits, sink)
-                        : CsvHistory.read(name, in, base.endsWith(".tsv") ? '\t' : ',', limits, sink);
+
+            @Override
+            public String perRecord() {
+                return "one record per query run";
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(Problem.file(name, "no such file"));
-        } catch (Capped.TooLarge e) {
-            throw new InputException(Problem.file(name, "holds more than " + limits.maxBytes()
-                    + " bytes once decompressed; export a shorter period or one warehouse at a time"));
-        } catch (java.util.zip.ZipException e) {
-            throw new InputException(Problem.file(name, "is not gzip data: " + e.getMessage() + "; name a gzip file .gz, or drop the .gz"));
-        } catch (IOException e) {
-            throw new InputException(Problem.file(name, "cannot be read: " + e.getMessage()));
-        }
+        };
+        Exports.Read r = Exports.read(file, limits.maxBytes(), limits.maxRecords(), limits.maxFieldChars(),
+                "a query-history export (.csv or .jsonl, optionally .gz)", "export a shorter period or one warehouse at a time", layout);
+        return new Summary(file.toString(), seen[0], r.format(), r.records());
     }
 
     /** Stops a stream once it has given more than its limit: a gzip bomb is refused, not unpacked. */

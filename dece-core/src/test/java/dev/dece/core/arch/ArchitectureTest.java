@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
     static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
-            "monitor", "triage", "optimize", "catalog", "recovery");
+            "monitor", "triage", "optimize", "catalog", "recovery", "cost");
 
     @Test
     void noPackageCycles() {
@@ -50,7 +50,7 @@ class ArchitectureTest {
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
                         "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..",
-                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..")
+                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..", "dev.dece.core.cost..")
                 .check(CORE);
     }
 
@@ -61,11 +61,11 @@ class ArchitectureTest {
                         "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
                         "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
                         "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..", "dev.dece.core.usage..",
-                        "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..")
+                        "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..", "dev.dece.core.cost..")
                 .check(CORE);
     }
 
-    /** The shared usage-export package: one entry class, its readers package-private; it knows no command. */
+    /** The shared usage-export package: one entry class per export family, its readers package-private; it knows no command. */
     @Test
     void usageExportsExposeOnlyTheirEntryClass() {
         Set<String> exposed = new TreeSet<>();
@@ -74,7 +74,7 @@ class ArchitectureTest {
                 exposed.add(k.getSimpleName());
             }
         }
-        assertThat(exposed).containsExactly("QueryHistory");
+        assertThat(exposed).containsExactly("BillingExport", "QueryHistory");
         noClasses().that().resideInAPackage("dev.dece.core.usage").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.drl..", "dev.dece.core.report..",
                         "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..", "dev.dece.core.lint..",
@@ -95,7 +95,7 @@ class ArchitectureTest {
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
                 "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
                 "optimize.OptimizeCommand", "optimize.OptimizeOptions", "catalog.CatalogCommand", "catalog.CatalogOptions",
-                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand");
+                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand", "cost.CostCommand", "cost.CostOptions");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
