@@ -50,7 +50,24 @@ class ArchitectureTest {
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
                         "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..",
-                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..")
+                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.waiver..")
+                .check(CORE);
+    }
+
+    /** Waivers and baselines read files and mark findings; they know no command and no engine. */
+    @Test
+    void waiversExposeOnlyTheSuppressorAndKnowNoCommand() {
+        Set<String> exposed = new TreeSet<>();
+        for (JavaClass k : CORE) {
+            if (k.getPackageName().equals("dev.dece.core.waiver") && k.isTopLevelClass() && k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                exposed.add(k.getSimpleName());
+            }
+        }
+        assertThat(exposed).containsExactly("Suppressor");
+        noClasses().that().resideInAPackage("dev.dece.core.waiver").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.policy..", "dev.dece.core.assess..",
+                        "dev.dece.core.pipeline..", "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..",
+                        "dev.dece.core.schemachange..", "dev.dece.core.monitor..", "dev.dece.core.triage..", "dev.dece.core.optimize..")
                 .check(CORE);
     }
 
@@ -112,7 +129,7 @@ class ArchitectureTest {
         assertThat(api).containsExactlyInAnyOrder("CommandInfo", "Dece", "Prepared",
                 "report.Alternative", "report.Artifact", "report.CheckOutcome", "report.Evidence", "report.Finding",
                 "report.Location", "report.OutputFormat", "report.Recommendation", "report.Report", "report.RuleInfo",
-                "report.Severity", "report.Version",
+                "report.Severity", "report.Suppression", "report.Version",
                 "policy.Policy", "policy.PolicyKey",
                 "input.InputException", "input.Limits", "input.Problem");
     }
