@@ -291,6 +291,23 @@ public final class Dece {
     }
 
     /**
+     * "Do our own rules do what we meant?": runs a team policy folder's tests (its {@code *.drl} rules, its
+     * {@code policy.yaml}, its {@code *.test.yaml} cases; see {@code docs/policy.md}), like {@code conftest verify}. The
+     * report holds one check outcome per case, {@code FAIL} with what fired instead.
+     *
+     * @throws InputException when the folder, a case file, a rule file or the policy is invalid, located
+     */
+    public static Report verify(Path dir) throws InputException {
+        return dev.dece.core.verify.VerifyCommand.run(dir, (drl, policyFile) -> {
+            Builder b = builder();
+            drl.forEach(b::addRules);
+            if (policyFile != null) b.policyFile(policyFile);
+            RuleVerifier v = RuleVerifier.of(b.build());
+            return (command, input) -> v.given(command, input).report();
+        }, new dev.dece.core.doc.DocumentLoader(Limits.DEFAULT), RuleVerifier.COMMANDS);
+    }
+
+    /**
      * The command called {@code name}.
      *
      * @throws IllegalArgumentException for an unknown name; the message suggests the closest command and lists them all

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
     static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
-            "monitor", "triage", "optimize");
+            "monitor", "triage", "optimize", "verify");
 
     @Test
     void noPackageCycles() {
@@ -111,7 +111,7 @@ class ArchitectureTest {
         assertThat(exposed).containsExactlyInAnyOrder("assess.AssessCommand", "pipeline.PipelineCommand", "model.ModelCommand",
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
                 "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
-                "optimize.OptimizeCommand", "optimize.OptimizeOptions");
+                "optimize.OptimizeCommand", "optimize.OptimizeOptions", "verify.VerifyCommand");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
@@ -126,7 +126,7 @@ class ArchitectureTest {
                 api.add(k.getName().substring("dev.dece.core.".length()).replace("dev.dece.core", ""));
             }
         }
-        assertThat(api).containsExactlyInAnyOrder("CommandInfo", "Dece", "Prepared",
+        assertThat(api).containsExactlyInAnyOrder("CommandInfo", "Dece", "Prepared", "RuleVerifier",
                 "report.Alternative", "report.Artifact", "report.CheckOutcome", "report.Evidence", "report.Finding",
                 "report.Location", "report.OutputFormat", "report.Recommendation", "report.Report", "report.RuleInfo",
                 "report.Severity", "report.Suppression", "report.Version",
