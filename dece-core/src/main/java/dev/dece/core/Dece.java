@@ -33,7 +33,10 @@ import dev.dece.core.sql.Dialect;
 import dev.dece.core.triage.TriageCommand;
 import dev.dece.core.triage.TriageOptions;
 
+import dev.dece.core.waiver.Suppressor;
+
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -344,6 +347,23 @@ public final class Dece {
     }
 
     /**
+     * "Do our own rules do what we meant?": runs a team policy folder's tests (its {@code *.drl} rules, its
+     * {@code policy.yaml}, its {@code *.test.yaml} cases; see {@code docs/policy.md}), like {@code conftest verify}. The
+     * report holds one check outcome per case, {@code FAIL} with what fired instead.
+     *
+     * @throws InputException when the folder, a case file, a rule file or the policy is invalid, located
+     */
+    public static Report verify(Path dir) throws InputException {
+        return dev.dece.core.verify.VerifyCommand.run(dir, (drl, policyFile) -> {
+            Builder b = builder();
+            drl.forEach(b::addRules);
+            if (policyFile != null) b.policyFile(policyFile);
+            RuleVerifier v = RuleVerifier.of(b.build());
+            return (command, input) -> v.given(command, input).report();
+        }, new dev.dece.core.doc.DocumentLoader(Limits.DEFAULT), RuleVerifier.COMMANDS);
+    }
+
+    /**
      * The command called {@code name}.
      *
      * @throws IllegalArgumentException for an unknown name; the message suggests the closest command and lists them all
@@ -386,8 +406,38 @@ public final class Dece {
         private final Set<String> disabled = new TreeSet<>();
         private Limits limits = Limits.DEFAULT;
         private ClassLoader classLoader = Dece.class.getClassLoader();
+        private Path waivers;
+        private Path baseline;
+        private LocalDate asOf;
 
         private Builder() {}
+
+        /**
+         * A waiver file ({@code .dece-waivers.yaml}): findings it covers are reported marked waived, with its reason,
+         * approver and expiry, and never count for {@link Report#hasFindingAtLeast}; a waiver past its expiry
+         * ({@code WVR-001}) or matching nothing ({@code WVR-002}) is a finding. Needs {@link #asOf(LocalDate)} when
+         * any waiver is read. Inline {@code # dece:ignore RULE-ID reason} comments in YAML and SQL inputs apply
+         * without it.
+         */
+        public Builder waivers(Path file) {
+            this.waivers = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * A previous JSON report (or one written by {@code --write-baseline}): findings it already held, matched by rule
+         * ID, file, YAML path and subject (never the line), are counted as known and not listed.
+         */
+        public Builder baseline(Path previousReport) {
+            this.baseline = Objects.requireNonNull(previousReport, "previousReport");
+            return this;
+        }
+
+        /** The day waiver expiries are judged on; an input, not the clock, so a report can be reproduced. */
+        public Builder asOf(LocalDate day) {
+            this.asOf = Objects.requireNonNull(day, "day");
+            return this;
+        }
 
         /** Thresholds and disabled rules; default {@link Policy#defaults()}. */
         public Builder policy(Policy policy) {
@@ -460,6 +510,10 @@ public final class Dece {
                 }
             }
             if (!problems.isEmpty()) throw new InputException(problems);
+            if (waivers != null || baseline != null) {
+                Set<String> ids = engine.catalog().stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
+                engine = engine.withSuppressor(Suppressor.load(engine.loader(), waivers, baseline, asOf, ids));
+            }
             return new Dece(engine);
         }
     }

@@ -37,6 +37,25 @@ public final class CommandOptions {
             description = "stop the rules after this many seconds of one evaluation, naming the rule that ran (default: 60)")
     public Integer timeLimit;
 
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "accepted findings: rule, file/path/subject, reason, approved_by, expires (default: .dece-waivers.yaml in the current directory, if there is one)")
+    public Path waivers;
+
+    @Option(names = "--waivers-as-of", paramLabel = "DATE",
+            description = "the day waiver expiries are judged on, e.g. 2026-12-01 (default: today, UTC)")
+    public String waiversAsOf;
+
+    @Option(names = "--baseline", paramLabel = "REPORT_JSON",
+            description = "a previous JSON report: list only findings that are new, and count the known ones")
+    public Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "also write every finding of this run to FILE as a JSON report, for a later --baseline")
+    public Path writeBaseline;
+
+    /** The waiver file DECE reads when --waivers is not given and the file exists. */
+    public static final Path DEFAULT_WAIVERS = Path.of(".dece-waivers.yaml");
+
     public OutputFormat outputFormat(CommandLine cl) {
         OutputFormat f = OutputFormat.parse(format);
         if (f == null) {
@@ -60,6 +79,13 @@ public final class CommandOptions {
         if (policy != null) b.policyFile(policy);
         b.disable(disable.toArray(String[]::new));
         for (Path r : rules) b.addRules(r);
+        Path w = waivers != null ? waivers : java.nio.file.Files.isRegularFile(DEFAULT_WAIVERS) ? DEFAULT_WAIVERS : null;
+        if (w != null) {
+            b.waivers(w);
+            // the one read of the clock: the day a waiver's expiry is judged on, unless --waivers-as-of pins it
+            b.asOf(waiversAsOf != null ? java.time.LocalDate.parse(waiversAsOf) : java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        }
+        if (baseline != null) b.baseline(baseline);
         return b.build();
     }
 
@@ -77,6 +103,13 @@ public final class CommandOptions {
     public int run(CommandLine cl, Evaluation evaluation) {
         outputFormat(cl);
         threshold(cl);
+        if (waiversAsOf != null) {
+            try {
+                java.time.LocalDate.parse(waiversAsOf);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.ParameterException(cl, "--waivers-as-of: \"" + waiversAsOf + "\" is not a date; write YYYY-MM-DD");
+            }
+        }
         if (timeLimit != null && (timeLimit < 1 || timeLimit > 86_400)) {
             throw new CommandLine.ParameterException(cl, "--time-limit: " + timeLimit + " is not between 1 and 86400 seconds");
         }
@@ -100,6 +133,15 @@ public final class CommandOptions {
     /** Prints the report and maps it to an exit code. */
     public int emit(CommandLine cl, Report report) {
         Severity t = threshold(cl);
+        if (writeBaseline != null) {
+            try {
+                java.nio.file.Files.writeString(writeBaseline, OutputFormat.JSON.render(report.forBaseline()));
+            } catch (java.io.IOException | RuntimeException e) {
+                cl.getErr().println("dece: " + writeBaseline + ": the baseline could not be written: " + e.getMessage());
+                cl.getErr().flush();
+                return Main.BAD_INPUT;
+            }
+        }
         cl.getOut().print(outputFormat(cl).render(report));
         cl.getOut().flush();
         if (cl.getOut().checkError()) {

@@ -117,6 +117,7 @@ public final class Main implements Runnable {
             cl.addSubcommand(c.name(), options.get());
         }
         cl.addSubcommand("rules", new RulesCommand());
+        cl.addSubcommand("verify", new VerifyCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

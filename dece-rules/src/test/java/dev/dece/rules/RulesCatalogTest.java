@@ -202,7 +202,8 @@ class RulesCatalogTest {
 
     /**
      * A rule ID quoted anywhere a user reads (README, docs, Javadoc, the command line's help and messages) exists,
-     * so copying it into --disable works. Team-rule examples use the documented example prefixes ACME- and TEAM-.
+     * so copying it into --disable works. Team-rule examples use the documented example prefixes ACME- and TEAM-;
+     * WVR- findings are made in Java by the waiver step, not by a rule (docs/policy.md, WaiversTest).
      */
     @Test
     void everyRuleIdQuotedInDocsHelpAndJavadocExists() throws IOException {
@@ -221,7 +222,7 @@ class RulesCatalogTest {
                 java.util.regex.Matcher m = quoted.matcher(lines.get(i));
                 while (m.find()) {
                     String found = m.group(1) + "-" + m.group(2);
-                    if (List.of("ACME", "TEAM", "SHA").contains(m.group(1))) continue;
+                    if (List.of("ACME", "TEAM", "SHA", "WVR").contains(m.group(1))) continue;
                     if (!live.containsKey(found)) unknown.add(root().relativize(f) + ":" + (i + 1) + ": " + found);
                 }
             }

@@ -6,6 +6,7 @@ import dev.dece.core.input.Limits;
 import dev.dece.core.policy.Policy;
 import dev.dece.core.report.Report;
 import dev.dece.core.report.RuleInfo;
+import dev.dece.core.waiver.Suppressor;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,11 +29,21 @@ public final class Engine {
     private final RuleBase rules;
     private final Policy policy;
     private final DocumentLoader loader;
+    private final Suppressor suppressor;
 
-    private Engine(RuleBase rules, Policy policy, Limits limits) {
+    private Engine(RuleBase rules, Policy policy, DocumentLoader loader, Suppressor suppressor) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.loader = new DocumentLoader(limits);
+        this.loader = loader;
+        this.suppressor = Objects.requireNonNull(suppressor, "suppressor");
+    }
+
+    /**
+     * This engine, sharing its compiled rules, with waivers and a baseline that every command's report passes through
+     * once, after its rules ran (see {@link Suppressor}).
+     */
+    public Engine withSuppressor(Suppressor s) {
+        return new Engine(rules, policy, loader, s);
     }
 
     /**
@@ -43,7 +54,8 @@ public final class Engine {
      * @throws IllegalStateException when dece-rules is not on the class path (a packaging error)
      */
     public static Engine load(ClassLoader cl, List<Path> teamDrl, Policy policy, Limits limits) throws InputException {
-        return new Engine(RuleBase.load(cl, teamDrl, limits), policy, limits);
+        DocumentLoader loader = new DocumentLoader(limits);
+        return new Engine(RuleBase.load(cl, teamDrl, limits), policy, loader, Suppressor.inlineOnly(loader));
     }
 
     /** The policy in force; it is inserted into every phase as a fact. */
@@ -62,7 +74,8 @@ public final class Engine {
     }
 
     /**
-     * Runs {@code command}'s phases over {@code facts} (the policy is added) and assembles the report.
+     * Runs {@code command}'s phases over {@code facts} (the policy is added) and assembles the report, with the
+     * waivers and baseline applied (the one place every command's findings pass through).
      *
      * @param inputs the input names, as the report lists them
      */
@@ -88,7 +101,7 @@ public final class Engine {
             facts.addAll(part);
             run(command, command.phases(), facts, assembler, deadline);
         }
-        return assembler.report(command, inputs);
+        return suppressor.apply(assembler.report(command, inputs));
     }
 
     /** The wall-clock deadline of an evaluation that starts now. */

@@ -3,6 +3,6 @@
  * runs them over the compiled rules (package-private {@code RuleBase}) and the winner step ({@code Assembler}) picks each
  * slot's winner once, in Java, between phases.
  *
- * <p>Internal (public only for the command packages and the facade). Depends on doc, drl, input, policy, report.
+ * <p>Internal (public only for the command packages and the facade). Depends on doc, drl, input, policy, report, waiver.
  */
 package dev.dece.core.engine;

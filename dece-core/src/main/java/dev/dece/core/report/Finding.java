@@ -14,11 +14,18 @@ import java.util.List;
  * @param evidence    input paths and values that fired the rule, sorted by path
  * @param subject     what the finding is about by name (a pipeline, a check, a table), or {@code null}
  *                    when the rule did not say; stable across edits that move lines
+ * @param suppression why the finding does not count (a waiver, a baseline), or {@code null} for a finding that counts
  */
 public record Finding(String ruleId, Severity severity, String topic, String message, Location location,
-                      String remediation, List<Evidence> evidence, String subject) {
+                      String remediation, List<Evidence> evidence, String subject, Suppression suppression) {
     public Finding {
         evidence = List.copyOf(evidence);
+    }
+
+    /** A finding that counts (no waiver, not in a baseline). */
+    public Finding(String ruleId, Severity severity, String topic, String message, Location location,
+                   String remediation, List<Evidence> evidence, String subject) {
+        this(ruleId, severity, topic, message, location, remediation, evidence, subject, null);
     }
 
     /** A finding about no named subject. */
@@ -29,6 +36,26 @@ public record Finding(String ruleId, Severity severity, String topic, String mes
 
     /** This finding with another severity, e.g. one that depends on how soon a line is crossed. */
     public Finding withSeverity(Severity s) {
-        return new Finding(ruleId, s, topic, message, location, remediation, evidence, subject);
+        return new Finding(ruleId, s, topic, message, location, remediation, evidence, subject, suppression);
+    }
+
+    /** This finding suppressed by {@code s}, or counting again when {@code s} is null. */
+    public Finding withSuppression(Suppression s) {
+        return new Finding(ruleId, severity, topic, message, location, remediation, evidence, subject, s);
+    }
+
+    /** True when the finding counts: neither waived nor known from a baseline. */
+    public boolean active() {
+        return suppression == null;
+    }
+
+    /** True when a waiver (file or inline) accepted the finding: it is reported, marked waived. */
+    public boolean waived() {
+        return suppression != null && suppression.waived();
+    }
+
+    /** True when the baseline already held the finding: it is counted, not listed. */
+    public boolean known() {
+        return suppression != null && !suppression.waived();
     }
 }

@@ -16,7 +16,7 @@ final class JUnitWriter {
         java.util.Set<String> checkIds = new java.util.HashSet<>();
         for (CheckOutcome c : r.checks()) checkIds.add(c.id());
         List<Finding> others = new ArrayList<>();
-        for (Finding f : r.findings()) {
+        for (Finding f : r.listed()) {
             if (f.subject() == null || !checkIds.contains(f.subject())) others.add(f);
         }
         StringBuilder cases = new StringBuilder();
@@ -49,6 +49,15 @@ final class JUnitWriter {
         }
         int skipped = 0;
         for (Finding f : others) {
+            if (f.waived()) {
+                // accepted by a waiver: reported, never a failure
+                skipped++;
+                cases.append("    <testcase classname=\"").append(x("dece." + f.topic())).append("\" name=\"")
+                        .append(x(f.ruleId() + " " + f.location().path())).append("\">\n      <skipped message=\"")
+                        .append(x("waived " + f.severity() + " " + f.ruleId() + ": " + f.message() + " Waiver: "
+                                + ReportWriter.waiver(f.suppression()))).append("\"/>\n    </testcase>\n");
+                continue;
+            }
             if (f.severity() == Severity.INFO) {
                 // informational: a passing test case that carries the note, never a failure
                 skipped++;

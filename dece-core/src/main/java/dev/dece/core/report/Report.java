@@ -34,14 +34,50 @@ public record Report(String command, List<String> inputs, List<Recommendation> r
         this(command, inputs, recommendations, findings, artifacts, List.of());
     }
 
-    /** The most severe finding's severity, if there is a finding. */
+    /** The most severe counting finding's severity (neither waived nor known from a baseline), if there is one. */
     public Optional<Severity> highestSeverity() {
-        return findings.stream().map(Finding::severity).min(Enum::compareTo);
+        return active().stream().map(Finding::severity).min(Enum::compareTo);
     }
 
-    /** True when some finding is {@code threshold} or more severe; drives the command line's exit code 1. */
+    /**
+     * True when some counting finding (neither waived nor known from a baseline) is {@code threshold} or more severe;
+     * drives the command line's exit code 1.
+     */
     public boolean hasFindingAtLeast(Severity threshold) {
-        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        return active().stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+
+    /** The findings that count: neither waived nor known from a baseline, in report order. */
+    public List<Finding> active() {
+        return findings.stream().filter(Finding::active).toList();
+    }
+
+    /** The findings a report lists: those that count and the waived ones (marked), not those the baseline knew. */
+    public List<Finding> listed() {
+        return findings.stream().filter(f -> !f.known()).toList();
+    }
+
+    /** How many findings a waiver accepted. */
+    public int waivedCount() {
+        return (int) findings.stream().filter(Finding::waived).count();
+    }
+
+    /** How many findings the baseline already held (known, not new). */
+    public int knownCount() {
+        return (int) findings.stream().filter(Finding::known).count();
+    }
+
+    /** This report with {@code findings} instead of its own (already in report order), e.g. once waivers are applied. */
+    public Report withFindings(List<Finding> replaced) {
+        return new Report(command, inputs, recommendations, replaced, artifacts, checks);
+    }
+
+    /**
+     * This report as a baseline records it: every finding, the ones a previous baseline knew counting again, so
+     * {@code --write-baseline} writes the whole current estate.
+     */
+    public Report forBaseline() {
+        return withFindings(findings.stream().map(f -> f.known() ? f.withSuppression(null) : f).toList());
     }
 
     /** Recommendations for one topic, in report order. */

@@ -61,7 +61,7 @@ final class ReportWriter {
             }
         }
         ArrayNode fs = root.putArray("findings");
-        for (Finding f : r.findings()) {
+        for (Finding f : r.listed()) {
             ObjectNode o = fs.addObject();
             o.put("ruleId", f.ruleId());
             o.put("severity", f.severity().name());
@@ -75,6 +75,14 @@ final class ReportWriter {
             o.put("remediation", f.remediation());
             evidence(o.putArray("evidence"), f.evidence());
             if (f.subject() != null) o.put("subject", f.subject());
+            if (f.waived()) {
+                Suppression w = f.suppression();
+                ObjectNode wo = o.putObject("waived");
+                wo.put("kind", w.kind().label()).put("reason", w.reason());
+                if (w.approvedBy() != null) wo.put("approvedBy", w.approvedBy());
+                if (w.expires() != null) wo.put("expires", w.expires());
+                wo.put("source", w.source());
+            }
         }
         ArrayNode arts = root.putArray("artifacts");
         for (Artifact a : r.artifacts()) {
@@ -93,7 +101,9 @@ final class ReportWriter {
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("recommendations", r.recommendations().size());
-        summary.put("findings", r.findings().size());
+        summary.put("findings", r.active().size());
+        if (r.waivedCount() > 0) summary.put("waived", r.waivedCount());
+        if (r.knownCount() > 0) summary.put("baselineKnown", r.knownCount());
         ObjectNode bySev = summary.putObject("bySeverity");
         counts(r).forEach((s, n) -> bySev.put(s.name(), n));
         try {
@@ -115,7 +125,7 @@ final class ReportWriter {
     static Map<Severity, Integer> counts(Report r) {
         Map<Severity, Integer> m = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) m.put(s, 0);
-        for (Finding f : r.findings()) m.merge(f.severity(), 1, Integer::sum);
+        for (Finding f : r.active()) m.merge(f.severity(), 1, Integer::sum);
         return m;
     }
 
@@ -142,13 +152,14 @@ final class ReportWriter {
                 }
             }
         }
-        if (!r.findings().isEmpty()) {
+        if (!r.listed().isEmpty()) {
             sb.append("\nFINDINGS\n");
-            for (Finding f : r.findings()) {
+            for (Finding f : r.listed()) {
                 sb.append("\n  ").append(f.severity()).append(' ').append(f.severity().word()).append("  ")
                         .append(c(f.ruleId())).append("  ").append(c(f.topic())).append("  ").append(c(where(f))).append('\n');
                 sb.append("    ").append(c(f.message())).append('\n');
                 sb.append("    fix: ").append(c(f.remediation())).append('\n');
+                if (f.waived()) sb.append("    WAIVED: ").append(c(waiver(f.suppression()))).append('\n');
             }
         }
         for (Artifact a : r.artifacts()) {
@@ -160,11 +171,25 @@ final class ReportWriter {
         return sb.toString();
     }
 
-    /** {@code 9 recommendations, 2 findings (P0 0, P1 1, P2 1, P3 0)}. */
+    /**
+     * {@code 9 recommendations, 2 findings (P0 0, P1 1, P2 1, P3 0)}, then {@code , 1 waived} and
+     * {@code , 40 known from the baseline} when there are such findings; the counts are of findings that count.
+     */
     static String summaryLine(Report r) {
         Map<Severity, Integer> c = counts(r);
-        return plural(r.recommendations().size(), "recommendation") + ", " + plural(r.findings().size(), "finding") + " ("
+        String line = plural(r.recommendations().size(), "recommendation") + ", " + plural(r.active().size(), "finding") + " ("
                 + c.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+        if (r.waivedCount() > 0) line += ", " + r.waivedCount() + " waived";
+        if (r.knownCount() > 0) line += ", " + r.knownCount() + " known from the baseline";
+        return line;
+    }
+
+    /** {@code reason (approved by X, until 2027-03-31; .dece-waivers.yaml:4)}. */
+    static String waiver(Suppression w) {
+        StringBuilder sb = new StringBuilder(w.reason()).append(" (");
+        if (w.approvedBy() != null) sb.append("approved by ").append(w.approvedBy()).append(", ");
+        sb.append(w.expires() != null ? "until " + w.expires() : "no expiry").append("; ").append(w.source()).append(')');
+        return sb.toString();
     }
 
     static String plural(int n, String word) {
@@ -235,12 +260,12 @@ final class ReportWriter {
                 }
             }
         }
-        if (!r.findings().isEmpty()) {
+        if (!r.listed().isEmpty()) {
             sb.append("\n## Findings\n\n| Severity | Rule | Topic | Where | Finding | Fix |\n|---|---|---|---|---|---|\n");
-            for (Finding f : r.findings()) {
-                sb.append("| ").append(f.severity()).append(" | ").append(md(f.ruleId())).append(" | ").append(md(f.topic()))
+            for (Finding f : r.listed()) {
+                sb.append("| ").append(f.waived() ? "waived " + f.severity() : f.severity().name()).append(" | ").append(md(f.ruleId())).append(" | ").append(md(f.topic()))
                         .append(" | ").append(md(where(f))).append(" | ").append(md(f.message())).append(" | ")
-                        .append(md(f.remediation())).append(" |\n");
+                        .append(md(f.remediation() + (f.waived() ? " Waived: " + waiver(f.suppression()) : ""))).append(" |\n");
             }
         }
         for (Artifact a : r.artifacts()) {

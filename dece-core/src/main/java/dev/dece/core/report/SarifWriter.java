@@ -39,7 +39,7 @@ final class SarifWriter {
         driver.put("name", "DECE");
         driver.put("version", Version.NUMBER);
         Map<String, Finding> firstByRule = new TreeMap<>();
-        for (Finding f : r.findings()) firstByRule.putIfAbsent(f.ruleId(), f);
+        for (Finding f : r.listed()) firstByRule.putIfAbsent(f.ruleId(), f);
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new TreeMap<>();
         for (Finding f : firstByRule.values()) {
@@ -51,7 +51,7 @@ final class SarifWriter {
             d.putObject("properties").put("topic", f.topic());
         }
         ArrayNode results = run.putArray("results");
-        for (Finding f : r.findings()) {
+        for (Finding f : r.listed()) {
             ObjectNode res = results.addObject();
             res.put("ruleId", f.ruleId());
             res.put("ruleIndex", index.get(f.ruleId()));
@@ -69,6 +69,14 @@ final class SarifWriter {
             if (!f.location().path().isEmpty()) {
                 loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.location().path()).put("kind", "member");
             }
+            if (f.waived()) {
+                // SARIF's own way to say a result was reviewed and accepted; viewers hide it but keep it
+                Suppression w = f.suppression();
+                ObjectNode sup = res.putArray("suppressions").addObject();
+                sup.put("kind", w.kind() == Suppression.Kind.INLINE ? "inSource" : "external");
+                sup.put("status", "accepted");
+                sup.put("justification", ReportWriter.waiver(w));
+            }
             ObjectNode props = res.putObject("properties");
             props.put("severity", f.severity().name());
             props.put("topic", f.topic());
@@ -76,6 +84,7 @@ final class SarifWriter {
             ArrayNode ev = props.putArray("evidence");
             for (Evidence e : f.evidence()) ev.addObject().put("path", e.path()).put("value", e.value());
         }
+        if (r.knownCount() > 0) run.putObject("properties").put("baselineKnown", r.knownCount());
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
     static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
-            "monitor", "triage", "optimize", "catalog", "recovery", "cost");
+            "monitor", "triage", "optimize", "catalog", "recovery", "cost", "verify");
 
     @Test
     void noPackageCycles() {
@@ -50,7 +50,25 @@ class ArchitectureTest {
                         "dev.dece.core.policy..", "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..",
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
                         "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..",
-                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..", "dev.dece.core.cost..")
+                        "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..", "dev.dece.core.cost..",
+                        "dev.dece.core.waiver..")
+                .check(CORE);
+    }
+
+    /** Waivers and baselines read files and mark findings; they know no command and no engine. */
+    @Test
+    void waiversExposeOnlyTheSuppressorAndKnowNoCommand() {
+        Set<String> exposed = new TreeSet<>();
+        for (JavaClass k : CORE) {
+            if (k.getPackageName().equals("dev.dece.core.waiver") && k.isTopLevelClass() && k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                exposed.add(k.getSimpleName());
+            }
+        }
+        assertThat(exposed).containsExactly("Suppressor");
+        noClasses().that().resideInAPackage("dev.dece.core.waiver").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.dece.core", "dev.dece.core.engine..", "dev.dece.core.policy..", "dev.dece.core.assess..",
+                        "dev.dece.core.pipeline..", "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..",
+                        "dev.dece.core.schemachange..", "dev.dece.core.monitor..", "dev.dece.core.triage..", "dev.dece.core.optimize..")
                 .check(CORE);
     }
 
@@ -95,7 +113,7 @@ class ArchitectureTest {
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
                 "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
                 "optimize.OptimizeCommand", "optimize.OptimizeOptions", "catalog.CatalogCommand", "catalog.CatalogOptions",
-                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand", "cost.CostCommand", "cost.CostOptions");
+                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand", "cost.CostCommand", "cost.CostOptions", "verify.VerifyCommand");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
@@ -110,10 +128,10 @@ class ArchitectureTest {
                 api.add(k.getName().substring("dev.dece.core.".length()).replace("dev.dece.core", ""));
             }
         }
-        assertThat(api).containsExactlyInAnyOrder("CommandInfo", "Dece", "Prepared",
+        assertThat(api).containsExactlyInAnyOrder("CommandInfo", "Dece", "Prepared", "RuleVerifier",
                 "report.Alternative", "report.Artifact", "report.CheckOutcome", "report.Evidence", "report.Finding",
                 "report.Location", "report.OutputFormat", "report.Recommendation", "report.Report", "report.RuleInfo",
-                "report.Severity", "report.Version",
+                "report.Severity", "report.Suppression", "report.Version",
                 "policy.Policy", "policy.PolicyKey",
                 "input.InputException", "input.Limits", "input.Problem");
     }
