@@ -3,6 +3,7 @@ package dev.dece.core;
 import dev.dece.core.assess.AssessCommand;
 import dev.dece.core.catalog.BackfillCommand;
 import dev.dece.core.catalog.CatalogCommand;
+import dev.dece.core.catalog.MigrateCommand;
 import dev.dece.core.recovery.RecoveryCommand;
 import dev.dece.core.cost.CostCommand;
 import dev.dece.core.engine.Command;
@@ -37,6 +38,7 @@ final class Commands {
             CatalogCommand.COMMAND,
             BackfillCommand.COMMAND,
             RecoveryCommand.COMMAND,
+            MigrateCommand.COMMAND,
             CostCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */

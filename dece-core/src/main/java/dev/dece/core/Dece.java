@@ -5,6 +5,8 @@ import dev.dece.core.catalog.BackfillCommand;
 import dev.dece.core.catalog.BackfillOptions;
 import dev.dece.core.catalog.CatalogCommand;
 import dev.dece.core.catalog.CatalogOptions;
+import dev.dece.core.catalog.MigrateCommand;
+import dev.dece.core.catalog.MigrateOptions;
 import dev.dece.core.recovery.RecoveryCommand;
 import dev.dece.core.doc.Suggest;
 import dev.dece.core.drl.Node;
@@ -290,6 +292,16 @@ public final class Dece {
      */
     public Report recovery(Path posture) throws InputException {
         return RecoveryCommand.run(engine, posture);
+    }
+
+    /**
+     * {@code dece migrate}: a migration plan between two systems over the estate (inventory, lineage order, validation
+     * SQL per dataset, parallel run, cut-over and rollback) with MIG findings. See docs/catalog.md#migrate.
+     *
+     * @throws InputException for an invalid input, an unsafe system name, or the same system twice
+     */
+    public Report migrate(MigrateOptions options) throws InputException {
+        return MigrateCommand.run(engine, options);
     }
 
     /**

@@ -46,7 +46,8 @@ public final class Main implements Runnable {
             Map.entry("catalog", CatalogCommand::new),
             Map.entry("backfill", BackfillCommand::new),
             Map.entry("recovery", RecoveryCommand::new),
-            Map.entry("cost", CostCommand::new));
+            Map.entry("cost", CostCommand::new),
+            Map.entry("migrate", MigrateCommand::new));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.dece.hostile;
 
 import dev.dece.core.Dece;
 import dev.dece.core.catalog.BackfillOptions;
+import dev.dece.core.catalog.MigrateOptions;
 import dev.dece.core.input.InputException;
 import dev.dece.core.quality.QualityOptions;
 import dev.dece.core.report.Artifact;
@@ -138,6 +139,25 @@ class GeneratorInjectionTest {
                 }
             }
             assertThat(broken).isEmpty();
+        } finally {
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void migrationSqlHoldsItsStatements() throws Exception {
+        Path dir = Files.createTempDirectory("dece-migrate-injection");
+        try {
+            Outcome o = attack(Path.of("catalog/entries/marts.yaml"), Dialect.DUCKDB, y -> {
+                Path f = dir.resolve("marts.yaml");
+                Files.writeString(f, y);
+                return DECE.migrate(new MigrateOptions("duckdb", "postgresql", List.of(f), List.of(), List.of(),
+                        List.of(Path.of("catalog/contracts/orders.contract.yaml")), null));
+            }, List.of("/dataset/name", "/dataset/owner_team", "/dataset/lineage/sources/0"));
+            assertThat(o.broken()).isEmpty();
+            assertThat(o.generated()).isPositive();
         } finally {
             try (var s = Files.walk(dir)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

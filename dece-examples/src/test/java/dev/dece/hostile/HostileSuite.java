@@ -199,6 +199,15 @@ public final class HostileSuite {
         refused("optimize", "a 200 MB event log", "optimize", "--event-log", sparse("huge-events", 200L << 20).toString());
         refused("optimize", "an event log of nested arrays", "optimize", "--event-log",
                 file("deep-events", "{\"Event\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}\n").toString());
+        // ---------------------------------------------------------- migrate and recovery
+        refused("migrate", "a line break in a system name", "migrate", "--from", "redshift", "--to", "x\nDROP TABLE t", "--catalog",
+                file("mig/one.yaml", "dataset:\n  name: a\n").toString());
+        refused("migrate", "the same system twice", "migrate", "--from", "redshift", "--to", "REDSHIFT", "--catalog", dir.resolve("mig/one.yaml").toString());
+        refused("migrate", "a brief that is a device", "migrate", "--from", "redshift", "--to", "postgresql", "--catalog",
+                dir.resolve("mig/one.yaml").toString(), "--brief", "/dev/zero");
+        refused("recovery", "a device as a posture", "recovery", "/dev/zero");
+        refused("recovery", "a posture of the wrong type", "recovery", file("dr1.yaml", "disaster_recovery:\n  code_in_git: [yes]\n").toString());
+        refused("recovery", "a control character in a region", "recovery", file("dr2.yaml", "disaster_recovery:\n  dr_region: \"eu\\u0007west\"\n").toString());
         // ---------------------------------------------------------- a Data Contract Specification document
         String dcs = "dataContractSpecification: 1.1.0\nid: x\ninfo: {title: t, version: 1.0.0, owner: o}\nmodels:\n  t:\n    fields:\n";
         refused("quality", "a DCS field name with SQL in it", "quality", file("dcs1.yaml", dcs + "      \"id; DROP TABLE t; --\": {type: int}\n").toString());

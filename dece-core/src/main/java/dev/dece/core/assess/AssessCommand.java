@@ -69,6 +69,14 @@ public final class AssessCommand {
         throw new IllegalStateException("a bound brief always has its constraints");
     }
 
+    /** The data volume of the brief in {@code docs}, or null when it gives none, for commands that read a brief for context. */
+    public static dev.dece.core.drl.Volume volume(List<Node> docs) throws InputException {
+        for (Object f : BriefBinder.bind(docs)) {
+            if (f instanceof dev.dece.core.drl.Volume v) return v;
+        }
+        return null;
+    }
+
     /** The consumers of the brief in {@code docs}, for commands that read a brief for context. */
     public static List<Consumer> consumers(List<Node> docs) throws InputException {
         List<Consumer> out = new ArrayList<>();

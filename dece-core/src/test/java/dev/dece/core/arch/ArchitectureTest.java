@@ -113,7 +113,7 @@ class ArchitectureTest {
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
                 "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
                 "optimize.OptimizeCommand", "optimize.OptimizeOptions", "catalog.CatalogCommand", "catalog.CatalogOptions",
-                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand", "cost.CostCommand", "cost.CostOptions", "verify.VerifyCommand");
+                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand", "catalog.MigrateCommand", "catalog.MigrateOptions", "cost.CostCommand", "cost.CostOptions", "verify.VerifyCommand");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
