@@ -37,19 +37,12 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "FILE|DIR", description = "catalog entries (repeatable)")
     List<Path> entries = new ArrayList<>();
 
-    @Option(names = "--manifest", paramLabel = "FILE", description = "a dbt target/manifest.json (repeatable)")
-    List<Path> manifests = new ArrayList<>();
-
-    @Option(names = "--pipelines", paramLabel = "FILE|DIR", description = "Universal Pipeline Templates (repeatable)")
-    List<Path> pipelines = new ArrayList<>();
-
-    @Option(names = "--contract", paramLabel = "FILE", description = "a data contract (repeatable)")
-    List<Path> contracts = new ArrayList<>();
+    @Mixin EstateOptions estate = new EstateOptions();
 
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        BackfillOptions o = new BackfillOptions(table, date(cl, "--from", from), date(cl, "--to", to), tenant, entries, manifests, pipelines, contracts);
+        BackfillOptions o = new BackfillOptions(table, date(cl, "--from", from), date(cl, "--to", to), tenant, entries, estate.manifests, estate.pipelines, estate.contracts);
         return common.run(cl, dece -> dece.backfill(o));
     }
 

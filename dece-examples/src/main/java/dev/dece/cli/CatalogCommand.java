@@ -25,14 +25,7 @@ public final class CatalogCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ENTRY|DIR", description = "catalog entry files (YAML or JSON) or directories of them")
     List<Path> entries = new ArrayList<>();
 
-    @Option(names = "--manifest", paramLabel = "FILE", description = "a dbt target/manifest.json (repeatable)")
-    List<Path> manifests = new ArrayList<>();
-
-    @Option(names = "--pipelines", paramLabel = "FILE|DIR", description = "Universal Pipeline Templates (repeatable)")
-    List<Path> pipelines = new ArrayList<>();
-
-    @Option(names = "--contract", paramLabel = "FILE", description = "a data contract, the Phase 4 template or ODCS v3 (repeatable)")
-    List<Path> contracts = new ArrayList<>();
+    @Mixin EstateOptions estate = new EstateOptions();
 
     @Option(names = "--impact", paramLabel = "NAME", description = "list every dataset, exposure and consumer downstream of NAME")
     String impact;
@@ -51,7 +44,7 @@ public final class CatalogCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--as-of: \"" + asOf + "\" is not an ISO 8601 instant; e.g. 2024-05-02T06:00:00Z");
             }
         }
-        CatalogOptions o = new CatalogOptions(manifests, pipelines, contracts, impact, now);
+        CatalogOptions o = new CatalogOptions(estate.manifests, estate.pipelines, estate.contracts, impact, now);
         return common.run(cl, dece -> dece.catalog(entries, o));
     }
 }

@@ -28,21 +28,14 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "FILE|DIR", description = "catalog entries (repeatable)")
     List<Path> entries = new ArrayList<>();
 
-    @Option(names = "--manifest", paramLabel = "FILE", description = "a dbt target/manifest.json (repeatable)")
-    List<Path> manifests = new ArrayList<>();
-
-    @Option(names = "--pipelines", paramLabel = "FILE|DIR", description = "Universal Pipeline Templates (repeatable)")
-    List<Path> pipelines = new ArrayList<>();
-
-    @Option(names = "--contract", paramLabel = "FILE", description = "a data contract (repeatable)")
-    List<Path> contracts = new ArrayList<>();
+    @Mixin EstateOptions estate = new EstateOptions();
 
     @Option(names = "--brief", paramLabel = "FILE", description = "an Architecture Brief, for the volume rules")
     Path brief;
 
     @Override
     public Integer call() {
-        MigrateOptions o = new MigrateOptions(from, to, entries, manifests, pipelines, contracts, brief);
+        MigrateOptions o = new MigrateOptions(from, to, entries, estate.manifests, estate.pipelines, estate.contracts, brief);
         return common.run(spec.commandLine(), dece -> dece.migrate(o));
     }
 }

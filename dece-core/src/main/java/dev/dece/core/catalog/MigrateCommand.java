@@ -15,7 +15,6 @@ import dev.dece.core.report.Artifact;
 import dev.dece.core.report.Report;
 import dev.dece.core.sql.Dialect;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

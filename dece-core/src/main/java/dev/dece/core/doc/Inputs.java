@@ -66,6 +66,14 @@ public final class Inputs {
         }
     }
 
+    /**
+     * {@code in}, failing with {@link TooLarge} once more than {@code max} bytes have been read: the bound of a
+     * decompressed stream, so a decompression bomb is refused rather than unpacked.
+     */
+    public static InputStream bounded(InputStream in, long max) {
+        return new Bounded(in, max);
+    }
+
     /** The file behind {@code file} once links are followed, if it is a regular file; else a located refusal. */
     public static Path regular(Path file, String what) throws InputException {
         String name = file.toString();

@@ -8,7 +8,6 @@ import net.jpountz.lz4.LZ4BlockInputStream;
 import org.xerial.snappy.SnappyInputStream;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ final class EventLogFiles {
                 case "zstd" -> new ZstdInputStreamNoFinalizer(raw);
                 default -> raw;
             };
-            return new Capped(in, MAX_BYTES);
+            return dev.dece.core.doc.Inputs.bounded(in, MAX_BYTES);
         }
     }
 
@@ -98,34 +97,4 @@ final class EventLogFiles {
         return "none";
     }
 
-    /** Stops a stream past its limit, so a decompression bomb is refused rather than unpacked. */
-    static final class Capped extends FilterInputStream {
-        static final class TooLarge extends IOException {
-            TooLarge() {
-                super("too large");
-            }
-        }
-
-        private final long max;
-        private long seen;
-
-        Capped(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++seen > max) throw new TooLarge();
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (seen += n) > max) throw new TooLarge();
-            return n;
-        }
-    }
 }

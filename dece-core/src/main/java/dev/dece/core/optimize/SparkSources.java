@@ -58,7 +58,7 @@ final class SparkSources {
                 if (pending != null && !event(log, part.name(), pendingLine, pending, inProgress)) {
                     partial = part.name() + ":" + pendingLine;
                 }
-            } catch (EventLogFiles.Capped.TooLarge e) {
+            } catch (dev.dece.core.doc.Inputs.TooLarge e) {
                 throw new InputException(Problem.file(part.name(), "holds more than " + EventLogFiles.MAX_BYTES + " bytes once decompressed"));
             } catch (IOException e) {
                 String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

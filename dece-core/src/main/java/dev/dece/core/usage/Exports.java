@@ -49,13 +49,13 @@ final class Exports {
                 throw new InputException(Problem.file(name, "is " + Files.size(file) + " bytes, above the limit of " + maxBytes + "; " + smaller));
             }
             try (InputStream raw = Files.newInputStream(file);
-                 InputStream in = new QueryHistory.Capped(name, gz ? new GZIPInputStream(raw, 1 << 16) : raw, maxBytes)) {
+                 InputStream in = dev.dece.core.doc.Inputs.bounded(gz ? new GZIPInputStream(raw, 1 << 16) : raw, maxBytes)) {
                 return json ? new Read("jsonl", JsonLinesHistory.read(name, in, maxRecords, maxFieldChars, layout))
                         : new Read("csv", CsvHistory.read(name, in, base.endsWith(".tsv") ? '\t' : ',', maxRecords, maxFieldChars, layout));
             }
         } catch (NoSuchFileException e) {
             throw new InputException(Problem.file(name, "no such file"));
-        } catch (QueryHistory.Capped.TooLarge e) {
+        } catch (dev.dece.core.doc.Inputs.TooLarge e) {
             throw new InputException(Problem.file(name, "holds more than " + maxBytes + " bytes once decompressed; " + smaller));
         } catch (java.util.zip.ZipException e) {
             throw new InputException(Problem.file(name, "is not gzip data: " + e.getMessage() + "; name a gzip file .gz, or drop the .gz"));

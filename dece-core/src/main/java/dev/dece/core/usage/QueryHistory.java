@@ -3,8 +3,6 @@ package dev.dece.core.usage;
 import dev.dece.core.input.InputException;
 import dev.dece.core.input.Problem;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -187,32 +185,4 @@ public final class QueryHistory {
         return new Summary(file.toString(), seen[0], r.format(), r.records());
     }
 
-    /** Stops a stream once it has given more than its limit: a gzip bomb is refused, not unpacked. */
-    static final class Capped extends java.io.FilterInputStream {
-        static final class TooLarge extends IOException {
-            TooLarge() { super("too large"); }
-        }
-
-        private final long max;
-        private long seen;
-
-        Capped(String name, InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++seen > max) throw new TooLarge();
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (seen += n) > max) throw new TooLarge();
-            return n;
-        }
-    }
 }
