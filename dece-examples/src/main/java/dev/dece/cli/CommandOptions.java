@@ -101,6 +101,59 @@ public final class CommandOptions {
      * bad input).
      */
     public int run(CommandLine cl, Evaluation evaluation) {
+        check(cl);
+        try {
+            return emit(cl, evaluation.run(engine()));
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+    }
+
+    /** A run over many inputs ({@link ManyInputs}): which files, what to do with each, and how to report them. */
+    public interface Runs {
+        List<Path> inputs() throws InputException;
+
+        Report run(Dece dece, Path input) throws InputException;
+
+        boolean combined();
+    }
+
+    /**
+     * Many inputs, one engine: each input's report in input order (or one combined report); an input that cannot
+     * be read is reported on standard error and the others still run, and the exit code is then 2.
+     */
+    public int run(CommandLine cl, Runs runs) {
+        check(cl);
+        List<Path> inputs;
+        Dece dece;
+        try {
+            inputs = runs.inputs();
+            dece = engine();
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+        if (inputs.size() == 1) {
+            try {
+                return emit(cl, runs.run(dece, inputs.get(0)));
+            } catch (InputException e) {
+                return Main.badInput(cl, e);
+            }
+        }
+        List<Report> reports = new ArrayList<>(inputs.size());
+        boolean bad = false;
+        for (Path p : inputs) {
+            try {
+                reports.add(runs.run(dece, p));
+            } catch (InputException e) {
+                Main.badInput(cl, e);
+                bad = true;
+            }
+        }
+        int code = reports.isEmpty() ? Main.OK : runs.combined() ? emit(cl, Report.combine(reports)) : emit(cl, reports);
+        return bad ? Main.BAD_INPUT : code;
+    }
+
+    private void check(CommandLine cl) {
         outputFormat(cl);
         threshold(cl);
         if (waiversAsOf != null) {
@@ -112,11 +165,6 @@ public final class CommandOptions {
         }
         if (timeLimit != null && (timeLimit < 1 || timeLimit > 86_400)) {
             throw new CommandLine.ParameterException(cl, "--time-limit: " + timeLimit + " is not between 1 and 86400 seconds");
-        }
-        try {
-            return emit(cl, evaluation.run(engine()));
-        } catch (InputException e) {
-            return Main.badInput(cl, e);
         }
     }
 
@@ -130,19 +178,33 @@ public final class CommandOptions {
         return d;
     }
 
+    /** Prints the reports of many inputs as one document and maps them to an exit code; a baseline gets all their findings. */
+    public int emit(CommandLine cl, List<Report> reports) {
+        Severity t = threshold(cl);
+        if (writeBaseline != null && !writeBaseline(cl, Report.combine(reports))) return Main.BAD_INPUT;
+        return print(cl, outputFormat(cl).render(reports), t != null && reports.stream().anyMatch(r -> r.hasFindingAtLeast(t)));
+    }
+
     /** Prints the report and maps it to an exit code. */
     public int emit(CommandLine cl, Report report) {
         Severity t = threshold(cl);
-        if (writeBaseline != null) {
-            try {
-                java.nio.file.Files.writeString(writeBaseline, OutputFormat.JSON.render(report.forBaseline()));
-            } catch (java.io.IOException | RuntimeException e) {
-                cl.getErr().println("dece: " + writeBaseline + ": the baseline could not be written: " + e.getMessage());
-                cl.getErr().flush();
-                return Main.BAD_INPUT;
-            }
+        if (writeBaseline != null && !writeBaseline(cl, report)) return Main.BAD_INPUT;
+        return print(cl, outputFormat(cl).render(report), t != null && report.hasFindingAtLeast(t));
+    }
+
+    private boolean writeBaseline(CommandLine cl, Report report) {
+        try {
+            java.nio.file.Files.writeString(writeBaseline, OutputFormat.JSON.render(report.forBaseline()));
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            cl.getErr().println("dece: " + writeBaseline + ": the baseline could not be written: " + e.getMessage());
+            cl.getErr().flush();
+            return false;
         }
-        cl.getOut().print(outputFormat(cl).render(report));
+    }
+
+    private static int print(CommandLine cl, String text, boolean failing) {
+        cl.getOut().print(text);
         cl.getOut().flush();
         if (cl.getOut().checkError()) {
             // a full disk or a closed pipe: say so, never exit 0 as if the report had been written
@@ -150,7 +212,7 @@ public final class CommandOptions {
             cl.getErr().flush();
             return Main.BAD_INPUT;
         }
-        return t != null && report.hasFindingAtLeast(t) ? Main.FINDINGS : Main.OK;
+        return failing ? Main.FINDINGS : Main.OK;
     }
 }
 

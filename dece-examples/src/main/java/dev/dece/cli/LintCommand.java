@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -18,14 +19,16 @@ import java.util.concurrent.Callable;
 public final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommandOptions common = new CommandOptions();
-    @Parameters(index = "0", paramLabel = "FILE", description = "manifest.json, DDL (.sql) or a table list (YAML/JSON)")
-    Path file;
+    @Mixin ManyInputs many = new ManyInputs();
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "manifest.json, DDL (.sql) or a table list (YAML/JSON). Several files, directories (read recursively) or quoted globs: one report each, or one with --combined.")
+    List<Path> files;
     @CommandLine.Option(names = "--include-packages",
             description = "lint the models of installed dbt packages and the MetricFlow time spine too (default: the project's own models only)")
     boolean includePackages;
 
     @Override
     public Integer call() {
-        return common.run(spec.commandLine(), dece -> dece.lint(file, new LintOptions(includePackages)));
+        LintOptions o = new LintOptions(includePackages);
+        return many.run(spec.commandLine(), common, files, p -> ManyInputs.ext(p, ".sql", ".json", ".yaml", ".yml"), (dece, f) -> dece.lint(f, o));
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "model", mixinStandardHelpOptions = true,
@@ -17,8 +18,9 @@ import java.util.concurrent.Callable;
 public final class ModelCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommandOptions common = new CommandOptions();
-    @Parameters(index = "0", paramLabel = "FILE", description = "Dimensional Model Template, YAML or JSON")
-    Path file;
+    @Mixin ManyInputs many = new ManyInputs();
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Dimensional Model Template, YAML or JSON. Several files, directories (read recursively) or quoted globs: one report each, or one with --combined.")
+    List<Path> files;
     @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "postgres",
             description = "SQL dialect of the generated DDL and merges: postgres (default), duckdb, snowflake, bigquery")
     String dialect;
@@ -27,6 +29,6 @@ public final class ModelCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         Dialect d = CommandOptions.dialect(cl, dialect, Dialect.class);
-        return common.run(cl, dece -> dece.model(file, d));
+        return many.run(cl, common, files, ManyInputs.DOCUMENTS, (dece, f) -> dece.model(f, d));
     }
 }

@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 public final class QualityCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommandOptions common = new CommandOptions();
-    @Parameters(index = "0", paramLabel = "CONTRACT", description = "data contract, YAML or JSON")
-    Path contract;
+    @Mixin ManyInputs many = new ManyInputs();
+    @Parameters(arity = "1..*", paramLabel = "CONTRACT", description = "data contract, YAML or JSON. Several files, directories (read recursively) or quoted globs: one report each, or one with --combined.")
+    List<Path> contracts;
 
     @Option(names = "--jdbc", paramLabel = "URL",
             description = "run the checks on this database, read-only, e.g. jdbc:duckdb:/data/wh.duckdb or "
@@ -40,6 +41,15 @@ public final class QualityCommand implements Callable<Integer> {
             description = "statement timeout per check (default: ${DEFAULT-VALUE})")
     int timeout;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "check N tables at a time, each over its own read-only connection (1 to 16; default: ${DEFAULT-VALUE}); "
+                    + "the report is the same for every N")
+    int jobs;
+
+    @Option(names = "--per-check",
+            description = "run one query per check instead of one scan per table (same results, more queries)")
+    boolean perCheck;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -51,7 +61,10 @@ public final class QualityCommand implements Callable<Integer> {
         if (!seed.isEmpty() && jdbc == null) {
             throw new CommandLine.ParameterException(cl, "--seed needs --jdbc jdbc:duckdb: (the in-memory database it loads)");
         }
-        QualityOptions options = new QualityOptions(d, jdbc, seed, timeout);
-        return common.run(cl, dece -> dece.quality(contract, options));
+        if (jobs < 1 || jobs > QualityOptions.MAX_JOBS) {
+            throw new CommandLine.ParameterException(cl, "--jobs: " + jobs + " is not 1 to " + QualityOptions.MAX_JOBS);
+        }
+        QualityOptions options = new QualityOptions(d, jdbc, seed, timeout, jobs, perCheck);
+        return many.run(cl, common, contracts, ManyInputs.DOCUMENTS, (dece, c) -> dece.quality(c, options));
     }
 }

@@ -1,11 +1,14 @@
 package dev.dece.cli;
 
+import dev.dece.core.Dece;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "recovery", mixinStandardHelpOptions = true,
@@ -14,11 +17,12 @@ import java.util.concurrent.Callable;
 public final class RecoveryCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommandOptions common = new CommandOptions();
-    @Parameters(index = "0", paramLabel = "POSTURE", description = "a disaster_recovery posture, YAML or JSON")
-    Path posture;
+    @Mixin ManyInputs many = new ManyInputs();
+    @Parameters(arity = "1..*", paramLabel = "POSTURE", description = "a disaster_recovery posture, YAML or JSON. Several files, directories (read recursively) or quoted globs: one report each, or one with --combined.")
+    List<Path> postures;
 
     @Override
     public Integer call() {
-        return common.run(spec.commandLine(), dece -> dece.recovery(posture));
+        return many.run(spec.commandLine(), common, postures, ManyInputs.DOCUMENTS, Dece::recovery);
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +21,10 @@ import java.util.TreeMap;
  * Scale harness for {@code dece quality}: an ODCS v3 contract of 100 tables x 20 columns (2 000 columns)
  * with checks of every row-level kind plus a row count per table, run on an embedded DuckDB holding the same
  * tables with {@code ROWS} rows each (about 1 % of the rows of every fourth column fail its range check, so the
- * severity rules have results to rate). Reports where the time goes: loading and binding the contract, the
- * review and SQL generation alone, then the whole run with execution and rating, through the facade; and checks per second.
+ * severity rules have results to rate). Runs the whole check (read, review, execute, rate) through the facade in
+ * three modes taking turns, after a warm-up round: one query per check (the mode before one scan per table), one
+ * scan per table, and one scan per table with two jobs; prints the median of {@link #ROUNDS} rounds, checks per
+ * second end to end, the ratio to the per-check mode, and whether every mode gave the same outcome per check.
  *
  * <pre>
  * mvn -B -q package -DskipTests
@@ -50,39 +54,49 @@ public final class QualityScale {
                 for (int t = 0; t < tables; t++) st.execute(table(t, columns, rows));
             }
             long tLoad = System.nanoTime() - tl;
-            QualityOptions run = QualityOptions.run("jdbc:duckdb:" + dbFile);
+            QualityOptions oneScan = QualityOptions.run("jdbc:duckdb:" + dbFile);
+            Map<String, QualityOptions> modes = new java.util.LinkedHashMap<>();
+            modes.put("per check (before)", oneScan.withPerCheck(true));
+            modes.put("one scan per table", oneScan);
+            modes.put("one scan, --jobs 2", oneScan.withJobs(2));
 
-            // warm-up round (JIT, DuckDB caches), then the measured round
-            Map<String, Double> last = null;
+            long g = System.nanoTime();
+            Report review = dece.quality("scale.odcs.yaml", yaml, QualityOptions.generate(Dialect.DUCKDB));
+            double generate = (System.nanoTime() - g) / 1e6;
+            // warm-up round (JIT, DuckDB caches), then ROUNDS measured rounds, the modes taking turns
+            Map<String, List<Double>> ms = new java.util.LinkedHashMap<>();
+            Map<String, String> outcome = new TreeMap<>();
             int checks = 0;
-            for (int round = 0; round < 2; round++) {
-                Map<String, Double> ms = new TreeMap<>();
-                long a = System.nanoTime();
-                Report review = dece.quality("scale.odcs.yaml", yaml, QualityOptions.generate(Dialect.DUCKDB));
-                ms.put("1 read, review, generate SQL", (System.nanoTime() - a) / 1e6);
-                a = System.nanoTime();
-                Report rated = dece.quality("scale.odcs.yaml", yaml, run);
-                ms.put("2 same + execute + rate", (System.nanoTime() - a) / 1e6);
-                checks = rated.checks().size();
-                long failed = rated.checks().stream().filter(x -> x.status() == CheckOutcome.Status.FAIL).count();
-                long errors = rated.checks().stream().filter(x -> x.status() == CheckOutcome.Status.ERROR).count();
-                if (round == 1) {
-                    System.out.printf(Locale.ROOT, "contract: %d tables x %d columns, %d checks, %d KB of YAML; %d rows per table (%,d rows)%n",
-                            tables, columns, checks, yaml.length() / 1024, rows, (long) rows * tables);
-                    System.out.printf(Locale.ROOT, "results: %d failed, %d errors; review findings %d, rated findings %d%n",
-                            failed, errors, review.findings().size(), rated.findings().size());
+            for (int round = 0; round <= ROUNDS; round++) {
+                for (Map.Entry<String, QualityOptions> m : modes.entrySet()) {
+                    long a = System.nanoTime();
+                    Report rated = dece.quality("scale.odcs.yaml", yaml, m.getValue());
+                    double took = (System.nanoTime() - a) / 1e6;
+                    if (round > 0) ms.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(took);
+                    checks = rated.checks().size();
+                    // every mode must give the same outcome per check (status, rows, total rows, share; a freshness age moves with the clock) and findings
+                    String same = rated.checks().stream().map(x -> x.id() + "=" + x.status() + x.measures().subList(0, 3)).reduce("", String::concat)
+                            + rated.findings().size();
+                    outcome.put(m.getKey(), same);
+                    if (round == 1 && m.getKey().startsWith("per check")) {
+                        long failed = rated.checks().stream().filter(x -> x.status() == CheckOutcome.Status.FAIL).count();
+                        long errors = rated.checks().stream().filter(x -> x.status() == CheckOutcome.Status.ERROR).count();
+                        System.out.printf(Locale.ROOT, "contract: %d tables x %d columns, %d checks, %d KB of YAML; %d rows per table (%,d rows)%n",
+                                tables, columns, checks, yaml.length() / 1024, rows, (long) rows * tables);
+                        System.out.printf(Locale.ROOT, "results: %d failed, %d errors; review findings %d, rated findings %d%n",
+                                failed, errors, review.findings().size(), rated.findings().size());
+                    }
                 }
-                last = ms;
             }
-            double generate = last.get("1 read, review, generate SQL");
-            double total = last.get("2 same + execute + rate");
-            System.out.printf(Locale.ROOT, "engine build: %.0f ms; loading %d tables into DuckDB: %.0f ms (not counted below)%n",
-                    tBuild / 1e6, tables, tLoad / 1e6);
-            for (Map.Entry<String, Double> e : last.entrySet()) {
-                System.out.printf(Locale.ROOT, "  %-30s %9.1f ms%n", e.getKey(), e.getValue());
+            System.out.printf(Locale.ROOT, "engine build: %.0f ms; loading %d tables into DuckDB: %.0f ms; read, review and generate SQL alone: %.0f ms%n",
+                    tBuild / 1e6, tables, tLoad / 1e6, generate);
+            System.out.println("same outcome per check in every mode: " + (new java.util.HashSet<>(outcome.values()).size() == 1 ? "yes" : "NO"));
+            double base = median(ms.get("per check (before)"));
+            for (Map.Entry<String, List<Double>> e : ms.entrySet()) {
+                double med = median(e.getValue());
+                System.out.printf(Locale.ROOT, "  %-22s median %8.1f ms of %d rounds  %7.0f checks/s end to end  %5.2fx%n",
+                        e.getKey(), med, e.getValue().size(), checks / (med / 1000), base / med);
             }
-            System.out.printf(Locale.ROOT, "generation: %.0f checks/s; execution and rating: %.0f checks/s; end to end: %.0f checks/s%n",
-                    checks / (generate / 1000), checks / ((total - generate) / 1000), checks / (total / 1000));
         } finally {
             Files.deleteIfExists(dbFile);
             Files.deleteIfExists(Path.of(dbFile + ".wal"));
@@ -90,6 +104,15 @@ public final class QualityScale {
     }
 
     /** Column j of every table: a rotation of kinds so every row-level check kind appears. */
+    /** Measured rounds per mode, after one warm-up round. */
+    static final int ROUNDS = 5;
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        java.util.Collections.sort(s);
+        return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    }
+
     static String contract(int tables, int columns) {
         StringBuilder sb = new StringBuilder("apiVersion: v3.0.2\nkind: DataContract\nid: scale\nname: scale\nversion: 1.0.0\n"
                 + "status: active\nteam:\n  - {username: data-platform, role: owner}\n"

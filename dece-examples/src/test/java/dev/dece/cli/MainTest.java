@@ -182,10 +182,11 @@ class MainTest {
     }
 
     @Test
-    void directoryInsteadOfBrief(@TempDir Path dir) {
+    void directoryWithoutBriefs(@TempDir Path dir) {
+        // a directory is read for its YAML and JSON files; one with none is bad input, never an empty run
         CliRun r = dece("assess", dir.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("dece: " + dir + ": is a directory; expected a YAML or JSON file");
+        assertThat(r.errLines()).containsExactly("dece: " + dir + ": is a directory with no file this command reads");
     }
 
     @Test
@@ -213,7 +214,7 @@ class MainTest {
     void unknownOption() {
         CliRun r = dece("assess", "--colour", "red", RETAIL);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("dece: Unknown options: '--colour', '" + RETAIL + "'; see 'dece assess --help'");
+        assertThat(r.errLines()).singleElement().asString().startsWith("dece: Unknown option: '--colour'").endsWith("; see 'dece assess --help'");
     }
 
     @Test

@@ -164,13 +164,7 @@ final class Assembler {
     }
 
     /** Severity, rule ID, file, line, column, path, message: a total order for findings. */
-    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(Finding::ruleId)
-            .thenComparing(f -> f.location().file())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(f -> f.location().path())
-            .thenComparing(Finding::message);
+    static final Comparator<Finding> FINDING_ORDER = Finding.ORDER;
 
     private static Rejection mergeEvidence(Rejection first, Rejection again) {
         List<Evidence> ev = new ArrayList<>(first.evidence());

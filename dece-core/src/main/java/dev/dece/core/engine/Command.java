@@ -79,7 +79,9 @@ public record Command(String name, String summary, List<List<String>> phases, Li
         int exact = topicOrder.indexOf(topic);
         if (exact >= 0) return exact;
         for (int i = 0; i < topicOrder.size(); i++) {
-            if (topic.startsWith(topicOrder.get(i) + ".")) return i;
+            String t = topicOrder.get(i);
+            // a sub-topic without building "t." for every comparison (the report's sort calls this often)
+            if (topic.length() > t.length() && topic.charAt(t.length()) == '.' && topic.startsWith(t)) return i;
         }
         return topicOrder.size();
     }

@@ -78,19 +78,83 @@ final class CheckRunner implements AutoCloseable {
 
     /** Runs one check; on PostgreSQL in its own read-only transaction, rolled back afterwards. */
     public CheckResult run(SqlCheck c) {
-        if (!postgres) return query(c);
         long start = System.nanoTime();
         try {
-            try (Statement st = connection.createStatement()) {
-                st.execute("SET TRANSACTION READ ONLY");
-                long ms = timeoutSeconds * 1000L;
-                st.execute("SET LOCAL statement_timeout = " + ms);
-                st.execute("SET LOCAL lock_timeout = " + ms);
-                st.execute("SET LOCAL idle_in_transaction_session_timeout = " + (ms * 2));
-            }
-            return query(c);
+            return readOnly(() -> query(c));
         } catch (SQLException e) {
             return error(c, shorten(e.getMessage(), c.sql()), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** A scan failed and its checks ran one by one: which table, which checks, and why. */
+    record Fallback(ScanPlan.Scan scan, String reason) {}
+
+    /**
+     * Runs one scan of a {@link ScanPlan}: one query for all its checks, or, when that query fails (a missing
+     * column, a timeout, a refused statement), each check's own query, so that the others still get their
+     * results; the failure goes to {@code fallbacks}. A result's {@code millis} is the whole scan's time.
+     */
+    public List<CheckResult> run(ScanPlan.Scan scan, List<Fallback> fallbacks) {
+        if (scan.shape() == ScanPlan.Shape.SINGLE) return List.of(run(scan.members().get(0)));
+        String why;
+        try {
+            Object r = readOnly(() -> scanQuery(scan));
+            if (r instanceof String s) {
+                why = s;
+            } else {
+                @SuppressWarnings("unchecked") List<CheckResult> ok = (List<CheckResult>) r;
+                return ok;
+            }
+        } catch (SQLException e) {
+            why = shorten(e.getMessage(), scan.sql());
+        }
+        fallbacks.add(new Fallback(scan, why));
+        List<CheckResult> out = new ArrayList<>(scan.members().size());
+        for (SqlCheck c : scan.members()) out.add(run(c));
+        return out;
+    }
+
+    /** A scan's results, or why it could not give them (then its checks run one by one). */
+    private Object scanQuery(ScanPlan.Scan scan) {
+        long start = System.nanoTime();
+        String refused = dev.dece.core.contract.CustomSql.problem(scan.sql());
+        if (refused != null) return "refused: the scan's SQL " + refused;
+        try (Statement st = connection.createStatement()) {
+            ScheduledFuture<?> cancel = timeBox(st);
+            try (ResultSet rs = st.executeQuery(scan.sql())) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (!rs.next()) return "the scan returned no row";
+                int n = scan.members().size();
+                if (rs.getMetaData().getColumnCount() != 1 + 2 * n) return "the scan returned " + rs.getMetaData().getColumnCount() + " columns, not " + (1 + 2 * n);
+                Double total = number(rs, 1);
+                List<CheckResult> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) out.add(result(scan.members().get(i), number(rs, 2 + 2 * i), total, number(rs, 3 + 2 * i), ms));
+                return out;
+            } finally {
+                cancel.cancel(false);
+            }
+        } catch (SQLException e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : shorten(e.getMessage(), scan.sql());
+            return ms >= timeoutSeconds * 1000L ? "timed out after " + timeoutSeconds + " s: " + msg : msg;
+        }
+    }
+
+    /** Work that reads the database, one statement or more; on PostgreSQL in a read-only transaction rolled back afterwards. */
+    private interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    private <T> T readOnly(Read<T> work) throws SQLException {
+        if (!postgres) return work.get();
+        try {
+            try (Statement st = connection.createStatement()) {
+                // one round trip: the driver sends the four settings together, before the check's query
+                long ms = timeoutSeconds * 1000L;
+                st.execute("SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = " + ms + "; SET LOCAL lock_timeout = " + ms
+                        + "; SET LOCAL idle_in_transaction_session_timeout = " + (ms * 2));
+            }
+            return work.get();
         } finally {
             try {
                 connection.rollback();
@@ -100,6 +164,22 @@ final class CheckRunner implements AutoCloseable {
         }
     }
 
+    /** The statement's timeout, and a watchdog that cancels it for drivers that ignore it. */
+    private ScheduledFuture<?> timeBox(Statement st) throws SQLException {
+        try {
+            st.setQueryTimeout(timeoutSeconds);
+        } catch (SQLFeatureNotSupportedException e) {
+            // the watchdog below still applies
+        }
+        return watchdog.schedule(() -> {
+            try {
+                st.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished meanwhile
+            }
+        }, timeoutSeconds, TimeUnit.SECONDS);
+    }
+
     private CheckResult query(SqlCheck c) {
         long start = System.nanoTime();
         // a contract's own SQL is checked when the contract is read; every statement is checked again here,
@@ -107,18 +187,7 @@ final class CheckRunner implements AutoCloseable {
         String refused = dev.dece.core.contract.CustomSql.problem(c.sql());
         if (refused != null) return error(c, "refused: the check's SQL " + refused, 0);
         try (Statement st = connection.createStatement()) {
-            try {
-                st.setQueryTimeout(timeoutSeconds);
-            } catch (SQLFeatureNotSupportedException e) {
-                // the watchdog below still applies
-            }
-            ScheduledFuture<?> cancel = watchdog.schedule(() -> {
-                try {
-                    st.cancel();
-                } catch (SQLException ignored) {
-                    // the statement finished meanwhile
-                }
-            }, timeoutSeconds, TimeUnit.SECONDS);
+            ScheduledFuture<?> cancel = timeBox(st);
             try (ResultSet rs = st.executeQuery(c.sql())) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 if (!rs.next()) return error(c, "the query returned no row", ms);
@@ -129,20 +198,7 @@ final class CheckRunner implements AutoCloseable {
                 }
                 ResultSetMetaData md = rs.getMetaData();
                 if (md.getColumnCount() < 3) return error(c, "expected violations, total_rows, observed", ms);
-                Double viol = number(rs, 1);
-                Double total = number(rs, 2);
-                Double observed = number(rs, 3);
-                long v = viol == null ? 0 : Math.round(viol);
-                Long t = total == null ? null : Math.round(total);
-                Double pct = t == null || t == 0 || !c.check().kind().countsRows() ? null : 100.0 * v / t;
-                boolean pass;
-                if (c.check().kind().countsRows()) {
-                    double measured = c.check().expect().percent() ? (pct == null ? 0 : pct) : v;
-                    pass = c.check().expect().test(measured);
-                } else {
-                    pass = v == 0;
-                }
-                return new CheckResult(c.check(), pass ? "pass" : "fail", v, t, observed, pct, null, ms);
+                return result(c, number(rs, 1), number(rs, 2), number(rs, 3), ms);
             } finally {
                 cancel.cancel(false);
             }
@@ -152,6 +208,21 @@ final class CheckRunner implements AutoCloseable {
             if (ms >= timeoutSeconds * 1000L) msg = "timed out after " + timeoutSeconds + " s: " + msg;
             return error(c, msg, ms);
         }
+    }
+
+    /** A check's result from its three figures, the same whether its own query or a scan measured them. */
+    private static CheckResult result(SqlCheck c, Double viol, Double total, Double observed, long ms) {
+        long v = viol == null ? 0 : Math.round(viol);
+        Long t = total == null ? null : Math.round(total);
+        Double pct = t == null || t == 0 || !c.check().kind().countsRows() ? null : 100.0 * v / t;
+        boolean pass;
+        if (c.check().kind().countsRows()) {
+            double measured = c.check().expect().percent() ? (pct == null ? 0 : pct) : v;
+            pass = c.check().expect().test(measured);
+        } else {
+            pass = v == 0;
+        }
+        return new CheckResult(c.check(), pass ? "pass" : "fail", v, t, observed, pct, null, ms);
     }
 
     private static CheckResult error(SqlCheck c, String msg, long ms) {

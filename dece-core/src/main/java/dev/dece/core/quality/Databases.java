@@ -90,6 +90,25 @@ final class Databases {
         return new Opened(connect(url, timeouts(url, timeout), timeout), null);
     }
 
+    /**
+     * One more connection to the database {@code db} is open on, for {@code jobs}: a DuckDB connection is
+     * duplicated (same database instance, so the same read-only file, external access off and configuration
+     * locked); any other database gets a new connection to {@code url} with the same timeouts.
+     */
+    static Connection another(Opened db, String url, int timeout) throws InputException {
+        Connection c = db.connection();
+        if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:duckdb:")) {
+            try {
+                return (Connection) c.getClass().getMethod("duplicate").invoke(c);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new InputException(Problem.file(url, "cannot open another DuckDB connection for --jobs: "
+                        + CheckRunner.shorten(cause.getMessage() == null ? cause.toString() : cause.getMessage())));
+            }
+        }
+        return connect(url, timeouts(url, timeout), timeout);
+    }
+
     private static Opened seeded(List<Path> seed, int timeout, Limits limits) throws InputException {
         List<Seed> statements = new ArrayList<>();
         for (Path p : seed) {

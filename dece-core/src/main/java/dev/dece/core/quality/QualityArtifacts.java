@@ -31,6 +31,23 @@ final class QualityArtifacts {
     }
 
     /**
+     * One {@code sql-scan} artifact per query that answers several checks of a table at once ({@link ScanPlan}):
+     * {@code <dialect>/scans/<table>.sql} for the row scan, {@code <table>.keys.sql} for the uniqueness keys
+     * ({@code .2}, {@code .3} ... when a wide table needs more than one).
+     */
+    public static List<Artifact> scans(List<ScanPlan.Scan> scans) {
+        List<Artifact> out = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (ScanPlan.Scan s : scans) {
+            String base = s.members().get(0).dialect().label() + "/scans/" + s.table().replaceAll("[^A-Za-z0-9._-]", "_")
+                    + (s.shape() == ScanPlan.Shape.KEYS ? ".keys" : "");
+            int n = seen.merge(base, 1, Integer::sum);
+            out.add(new Artifact("sql-scan", base + (n == 1 ? "" : "." + n) + ".sql", s.file()));
+        }
+        return out;
+    }
+
+    /**
      * The checks dbt can run, as a dbt {@code schema.yml} (core tests, dbt_utils and dbt_expectations), in the
      * shape of the methodology's dbt Testing Checklist; null when no check maps to dbt. Checks without a dbt
      * test (distribution, reconciliation, custom) are listed in a comment.

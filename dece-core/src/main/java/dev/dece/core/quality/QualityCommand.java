@@ -3,6 +3,7 @@ package dev.dece.core.quality;
 import dev.dece.core.contract.BoundContract;
 import dev.dece.core.contract.ContractReader;
 import dev.dece.core.drl.CheckResult;
+import dev.dece.core.drl.ScanFallback;
 import dev.dece.core.engine.Command;
 import dev.dece.core.engine.Engine;
 import dev.dece.core.input.InputException;
@@ -50,10 +51,15 @@ public final class QualityCommand {
         List<SqlCheck> sql = QualitySql.generate(bound, options.dialect(), engine.policy());
         List<Object> facts = new ArrayList<>(bound.facts());
         List<CheckResult> results = List.of();
+        List<ScanPlan.TableWork> plan = ScanPlan.plan(sql);
         if (options.jdbcUrl() != null) {
-            try (Databases.Opened db = Databases.open(options.jdbcUrl(), options.seed(), options.timeoutSeconds(), engine.loader().limits());
-                 CheckRunner runner = new CheckRunner(db.connection(), options.timeoutSeconds())) {
-                results = runner.run(sql);
+            try (Databases.Opened db = Databases.open(options.jdbcUrl(), options.seed(), options.timeoutSeconds(), engine.loader().limits())) {
+                Execution.Outcome done = Execution.run(db, sql, options);
+                results = done.results();
+                for (CheckRunner.Fallback f : done.fallbacks()) {
+                    facts.add(new ScanFallback(f.scan().members().get(0).check(), f.scan().table(),
+                            f.scan().members().stream().map(m -> m.check().id()).toList(), f.reason()));
+                }
             } catch (java.sql.SQLException e) {
                 throw new InputException(Problem.file(options.jdbcUrl(), "cannot prepare the database for read-only checks: "
                         + CheckRunner.shorten(e.getMessage())));
@@ -62,6 +68,7 @@ public final class QualityCommand {
         }
         Report r = engine.evaluate(COMMAND, List.of(input), facts);
         List<Artifact> artifacts = new ArrayList<>(QualityArtifacts.sql(sql));
+        artifacts.addAll(QualityArtifacts.scans(ScanPlan.combined(plan)));
         Artifact dbt = QualityArtifacts.dbt(bound);
         if (dbt != null) artifacts.add(dbt);
         if (options.jdbcUrl() == null) return r.withArtifacts(artifacts);

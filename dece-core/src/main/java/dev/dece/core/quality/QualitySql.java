@@ -32,14 +32,69 @@ final class QualitySql {
         return out;
     }
 
+    /**
+     * A row-level or table-level check of one table as two aggregate expressions over {@code FROM table}: its
+     * violations and its observed figure; the per-check query is {@code SELECT violations, COUNT(*), observed
+     * FROM table}, the one-scan query ({@link ScanPlan}) puts many of them in one {@code SELECT}.
+     */
+    record Parts(String violations, String observed) {}
+
+    /** True for the kinds whose query is one aggregate over their own table, which one scan can share. */
+    static boolean scannable(Check c) {
+        switch (c.kind()) {
+            case NOT_NULL: case RANGE: case LENGTH: case ENUM: case REGEX: case FRESHNESS: case VOLUME:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The aggregate expressions of a {@link #scannable} check. */
+    static Parts parts(Check c, Dialect d) {
+        String col = c.column() == null ? null : d.quote(c.column());
+        switch (c.kind()) {
+            case NOT_NULL:
+                return new Parts("COALESCE(SUM(CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END), 0)", "CAST(NULL AS BIGINT)");
+            case RANGE: {
+                List<String> bad = new ArrayList<>();
+                if (c.min() != null) bad.add(col + (c.minExclusive() ? " <= " : " < ") + num(c.min()));
+                if (c.max() != null) bad.add(col + (c.maxExclusive() ? " >= " : " > ") + num(c.max()));
+                return rowsWhere(String.join(" OR ", bad));
+            }
+            case LENGTH: {
+                List<String> bad = new ArrayList<>();
+                String len = "LENGTH(" + d.asText(col) + ")";
+                if (c.min() != null) bad.add(len + " < " + num(c.min()));
+                if (c.max() != null) bad.add(len + " > " + num(c.max()));
+                return rowsWhere(col + " IS NOT NULL AND (" + String.join(" OR ", bad) + ")");
+            }
+            case ENUM: {
+                String list = c.values().stream().map(d::string).collect(Collectors.joining(", "));
+                return rowsWhere(col + " IS NOT NULL AND " + d.asText(col) + " NOT IN (" + list + ")");
+            }
+            case REGEX:
+                return rowsWhere(col + " IS NOT NULL AND " + d.regexMismatch(d.asText(col), d.string(c.pattern())));
+            case FRESHNESS: {
+                long minutes = Math.round(c.hours() * 60);
+                return new Parts("CASE WHEN MAX(" + col + ") IS NULL OR MAX(" + col + ") < " + d.minutesAgo(minutes) + " THEN 1 ELSE 0 END",
+                        d.hoursSince("MAX(" + col + ")"));
+            }
+            case VOLUME:
+                return new Parts("CASE WHEN " + c.expect().sql("COUNT(*)") + " THEN 0 ELSE 1 END", "COUNT(*)");
+            default:
+                throw new IllegalStateException(c.kind() + " is not one aggregate over its table");
+        }
+    }
+
     /** The query for one check. */
     public static String sql(Check c, Dialect d, Policy policy) {
         String t = d.table(c.table());
         String col = c.column() == null ? null : d.quote(c.column());
+        if (scannable(c)) {
+            Parts p = parts(c, d);
+            return "SELECT " + p.violations() + " AS violations,\n       COUNT(*) AS total_rows,\n       " + p.observed() + " AS observed\nFROM " + t;
+        }
         switch (c.kind()) {
-            case NOT_NULL:
-                return "SELECT COALESCE(SUM(CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END), 0) AS violations,\n"
-                        + "       COUNT(*) AS total_rows,\n       CAST(NULL AS BIGINT) AS observed\nFROM " + t;
             case UNIQUE:
                 if (c.composite()) {
                     String cols = c.columns().stream().map(d::quote).collect(Collectors.joining(", "));
@@ -55,34 +110,6 @@ final class QualitySql {
                         + "       COUNT(*) AS observed\n"
                         + "FROM (SELECT " + col + ", COUNT(*) AS dupe_count\n      FROM " + t + "\n      WHERE " + col
                         + " IS NOT NULL\n      GROUP BY " + col + "\n      HAVING COUNT(*) > 1) dupes";
-            case RANGE: {
-                List<String> bad = new ArrayList<>();
-                if (c.min() != null) bad.add(col + (c.minExclusive() ? " <= " : " < ") + num(c.min()));
-                if (c.max() != null) bad.add(col + (c.maxExclusive() ? " >= " : " > ") + num(c.max()));
-                return rowsWhere(String.join(" OR ", bad), t);
-            }
-            case LENGTH: {
-                List<String> bad = new ArrayList<>();
-                String len = "LENGTH(" + d.asText(col) + ")";
-                if (c.min() != null) bad.add(len + " < " + num(c.min()));
-                if (c.max() != null) bad.add(len + " > " + num(c.max()));
-                return rowsWhere(col + " IS NOT NULL AND (" + String.join(" OR ", bad) + ")", t);
-            }
-            case ENUM: {
-                String list = c.values().stream().map(d::string).collect(Collectors.joining(", "));
-                return rowsWhere(col + " IS NOT NULL AND " + d.asText(col) + " NOT IN (" + list + ")", t);
-            }
-            case REGEX:
-                return rowsWhere(col + " IS NOT NULL AND " + d.regexMismatch(d.asText(col), d.string(c.pattern())), t);
-            case FRESHNESS: {
-                long minutes = Math.round(c.hours() * 60);
-                return "SELECT CASE WHEN MAX(" + col + ") IS NULL OR MAX(" + col + ") < " + d.minutesAgo(minutes)
-                        + " THEN 1 ELSE 0 END AS violations,\n       COUNT(*) AS total_rows,\n       "
-                        + d.hoursSince("MAX(" + col + ")") + " AS observed\nFROM " + t;
-            }
-            case VOLUME:
-                return "SELECT CASE WHEN " + c.expect().sql("COUNT(*)") + " THEN 0 ELSE 1 END AS violations,\n"
-                        + "       COUNT(*) AS total_rows,\n       COUNT(*) AS observed\nFROM " + t;
             case REFERENTIAL: {
                 if (c.composite()) {
                     List<String> fk = c.columns(), rk = c.refKeyColumns();
@@ -135,9 +162,8 @@ final class QualitySql {
         }
     }
 
-    private static String rowsWhere(String bad, String t) {
-        return "SELECT COALESCE(SUM(CASE WHEN " + bad + " THEN 1 ELSE 0 END), 0) AS violations,\n"
-                + "       COUNT(*) AS total_rows,\n       CAST(NULL AS BIGINT) AS observed\nFROM " + t;
+    private static Parts rowsWhere(String bad) {
+        return new Parts("COALESCE(SUM(CASE WHEN " + bad + " THEN 1 ELSE 0 END), 0)", "CAST(NULL AS BIGINT)");
     }
 
     static String num(double d) {

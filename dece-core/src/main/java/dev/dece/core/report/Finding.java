@@ -18,6 +18,16 @@ import java.util.List;
  */
 public record Finding(String ruleId, Severity severity, String topic, String message, Location location,
                       String remediation, List<Evidence> evidence, String subject, Suppression suppression) {
+
+    /** Severity, rule ID, file, line, column, path, message: the total order findings are listed in. */
+    public static final java.util.Comparator<Finding> ORDER = java.util.Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(f -> f.location().path())
+            .thenComparing(Finding::message);
+
     public Finding {
         evidence = List.copyOf(evidence);
     }

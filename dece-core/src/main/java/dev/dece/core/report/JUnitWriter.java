@@ -13,6 +13,26 @@ final class JUnitWriter {
     private JUnitWriter() {}
 
     static String write(Report r) {
+        return write(List.of(r));
+    }
+
+    /** One {@code testsuites} document, one {@code testsuite} per report (per input when one process reads many). */
+    static String write(List<Report> reports) {
+        int tests = 0, failures = 0, errors = 0;
+        StringBuilder suites = new StringBuilder();
+        for (Report r : reports) {
+            int[] n = new int[3];
+            suites.append(suite(r, n));
+            tests += n[0];
+            failures += n[1];
+            errors += n[2];
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dece\" tests=\"" + tests + "\" failures=\"" + failures
+                + "\" errors=\"" + errors + "\">\n" + suites + "</testsuites>\n";
+    }
+
+    /** One report's test suite; {@code counts} receives its tests, failures and errors. */
+    private static String suite(Report r, int[] counts) {
         java.util.Set<String> checkIds = new java.util.HashSet<>();
         for (CheckOutcome c : r.checks()) checkIds.add(c.id());
         List<Finding> others = new ArrayList<>();
@@ -73,9 +93,11 @@ final class JUnitWriter {
                     .append(x(where(f) + "\nfix: " + f.remediation())).append("</failure>\n    </testcase>\n");
         }
         int tests = r.checks().size() + others.size();
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dece\" tests=\"" + tests + "\" failures=\"" + failures
-                + "\" errors=\"" + errors + "\">\n  <testsuite name=\"" + x(suite) + "\" tests=\"" + tests + "\" failures=\"" + failures
-                + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\">\n" + cases + "  </testsuite>\n</testsuites>\n";
+        counts[0] = tests;
+        counts[1] = failures;
+        counts[2] = errors;
+        return "  <testsuite name=\"" + x(suite) + "\" tests=\"" + tests + "\" failures=\"" + failures
+                + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\">\n" + cases + "  </testsuite>\n";
     }
 
     private static String where(Finding f) {

@@ -45,4 +45,14 @@ public enum OutputFormat {
     public String render(Report report) {
         return ReportWriter.write(report, this);
     }
+
+    /**
+     * Renders the reports of one run over many inputs as one document, in the order given: SARIF with one run
+     * per report, JUnit with one test suite per report, JSON as an array of report objects, text with each
+     * report under an {@code ==> INPUT <==} line, Markdown with {@code ---} between reports. A single report
+     * renders as {@link #render(Report)}. Deterministic and thread-safe.
+     */
+    public String render(java.util.List<Report> reports) {
+        return ReportWriter.write(reports, this);
+    }
 }

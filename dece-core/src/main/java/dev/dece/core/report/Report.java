@@ -113,4 +113,30 @@ public record Report(String command, List<String> inputs, List<Recommendation> r
         for (CheckOutcome o : outcomes) linked.add(o.withFinding(first.get(o.id())));
         return new Report(command, inputs, recommendations, findings, artifacts, linked);
     }
+
+    /**
+     * One report of the same command over several inputs ({@code --combined}): the inputs in the order given,
+     * recommendations and check outcomes report by report, findings merged in report order (severity, rule, file,
+     * line, column, path, message), and every artifact named {@code INPUT/NAME} so two inputs' artifacts cannot
+     * collide. A single report comes back as it is.
+     */
+    public static Report combine(List<Report> reports) {
+        if (reports.isEmpty()) throw new IllegalArgumentException("no reports to combine");
+        if (reports.size() == 1) return reports.get(0);
+        List<String> inputs = new ArrayList<>();
+        List<Recommendation> recs = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<Artifact> artifacts = new ArrayList<>();
+        List<CheckOutcome> checks = new ArrayList<>();
+        for (Report r : reports) {
+            String label = String.join(" ", r.inputs());
+            for (String i : r.inputs()) if (!inputs.contains(i)) inputs.add(i);
+            recs.addAll(r.recommendations());
+            findings.addAll(r.findings());
+            for (Artifact a : r.artifacts()) artifacts.add(new Artifact(a.kind(), label + "/" + a.name(), a.content()));
+            checks.addAll(r.checks());
+        }
+        findings.sort(Finding.ORDER);
+        return new Report(reports.get(0).command(), inputs, recs, findings, artifacts, checks);
+    }
 }

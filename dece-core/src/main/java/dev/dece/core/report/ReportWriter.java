@@ -39,6 +39,43 @@ final class ReportWriter {
         }
     }
 
+    /**
+     * Several reports (one per input of one run) in one document: SARIF runs and JUnit test suites side by side,
+     * a JSON array of report objects, text reports each under {@code ==> INPUT <==}, Markdown reports between
+     * {@code ---} rules. One report renders exactly as {@link #write(Report, OutputFormat)} does.
+     */
+    static String write(List<Report> reports, OutputFormat format) {
+        if (reports.size() == 1) return write(reports.get(0), format);
+        switch (format) {
+            case SARIF: return SarifWriter.write(reports);
+            case JUNIT: return JUnitWriter.write(reports);
+            case JSON: {
+                StringBuilder sb = new StringBuilder("[\n");
+                for (int i = 0; i < reports.size(); i++) {
+                    if (i > 0) sb.append(",\n");
+                    sb.append(json(reports.get(i)).stripTrailing());
+                }
+                return sb.append("\n]\n").toString();
+            }
+            case MARKDOWN: {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < reports.size(); i++) {
+                    if (i > 0) sb.append("\n---\n\n");
+                    sb.append(markdown(reports.get(i)));
+                }
+                return sb.toString();
+            }
+            default: {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < reports.size(); i++) {
+                    if (i > 0) sb.append('\n');
+                    sb.append("==> ").append(c(String.join(" ", reports.get(i).inputs()))).append(" <==\n").append(text(reports.get(i)));
+                }
+                return sb.toString();
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ JSON
 
     /** The JSON contract: {@code {command, inputs, recommendations[], findings[], artifacts[], checks[]?, summary}}. */

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Renders a report's findings as SARIF 2.1.0, so a CI system (GitHub code scanning, GitLab, Azure
- * DevOps) shows each finding on the input line it is about. One run, tool {@code DECE}; one
+ * DevOps) shows each finding on the input line it is about. One run per report (so per input when one process
+ * reads many), tool {@code DECE}; one
  * {@code reportingDescriptor} per rule that has a finding, sorted by ID; one result per finding in the
  * report's order, on its line and, when the finding has one, its column ({@code startColumn}, e.g. the SQL
  * expression a finding is about). Severity maps to SARIF {@code level}: P0 and P1 {@code error}, P2 {@code warning},
@@ -31,10 +33,20 @@ final class SarifWriter {
     private SarifWriter() {}
 
     static String write(Report r) {
+        return write(List.of(r));
+    }
+
+    /** One SARIF log, one run per report (many inputs in one process), in the order given. */
+    static String write(List<Report> reports) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
+        ArrayNode runs = root.putArray("runs");
+        for (Report r : reports) run(runs.addObject(), r);
+        return pretty(root);
+    }
+
+    private static void run(ObjectNode run, Report r) {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "DECE");
         driver.put("version", Version.NUMBER);
@@ -85,6 +97,9 @@ final class SarifWriter {
             for (Evidence e : f.evidence()) ev.addObject().put("path", e.path()).put("value", e.value());
         }
         if (r.knownCount() > 0) run.putObject("properties").put("baselineKnown", r.knownCount());
+    }
+
+    private static String pretty(ObjectNode root) {
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))

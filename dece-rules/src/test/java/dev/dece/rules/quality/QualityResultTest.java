@@ -229,6 +229,30 @@ class QualityResultTest {
     }
 
     @Test
+    void qlt013_aFailedScanFallsBackToOneQueryPerCheck() {
+        String columns = ID_PK + "    - column: code\n      type: varchar\n      checks: [{type: not_null}, {type: regex, params: {pattern: '^[A-Z]+$'}}]\n";
+        // the table has no "code": the one scan over t fails, each check runs alone; id's checks still pass
+        Report hit = run(contract("[bi]", columns, ""), "CREATE TABLE t AS SELECT i AS id FROM range(10) r(i);");
+        assertThat(findings(hit, "QLT-013")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("The one-scan query of t failed (").contains("code").contains("so its 3 checks ran one query each");
+            assertThat(f.location().path()).isEqualTo("contract.schema[0].checks[0]");
+        });
+        assertThat(hit.checks()).filteredOn(c -> c.id().equals("t.id.not_null")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(dev.dece.core.report.CheckOutcome.Status.PASS));
+        assertThat(hit.checks()).filteredOn(c -> c.id().startsWith("t.code.")).allSatisfy(c ->
+                assertThat(c.status()).isEqualTo(dev.dece.core.report.CheckOutcome.Status.ERROR));
+        // near miss: the column exists, the scan answers every check, nothing falls back
+        Report miss = run(contract("[bi]", columns, ""), "CREATE TABLE t AS SELECT i AS id, 'AB' AS code FROM range(10) r(i);");
+        assertThat(fired(miss, "QLT-013")).isFalse();
+        assertThat(miss.artifacts()).anySatisfy(a -> {
+            assertThat(a.kind()).isEqualTo("sql-scan");
+            assertThat(a.name()).isEqualTo("duckdb/scans/t.sql");
+            assertThat(a.content()).contains("-- scan: t (one pass over the table, 3 checks)").contains("AS violations_3");
+        });
+    }
+
+    @Test
     void everyCheckIsReportedWithTheRowsItFound() {
         Report r = run(contract("[bi]", STATUS, ""), statusNulls(6, 100));
         String results = r.artifacts().stream().filter(a -> a.kind().equals("quality-results")).findFirst().orElseThrow().content();
