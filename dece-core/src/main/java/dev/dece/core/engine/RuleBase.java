@@ -394,14 +394,16 @@ final class RuleBase {
             throws InputException {
         PhaseKey key = new PhaseKey(ruleSets, team && !userDrl.isEmpty());
         KieSession session = pools.computeIfAbsent(key, k -> kieBase(k.ruleSets(), k.team()).newKieSessionsPool(2)).newKieSession();
-        Guard guard = new Guard(session, deadlineNanos);
-        session.addEventListener(guard);
+        Guard guard = new Guard(session, deadlineNanos, disabled);
+        // the guard counts firings and watches the deadline as the agenda filter, which Drools asks before each
+        // firing; only a team phase also listens to the agenda, to know which consequence is running
+        if (key.team()) session.addEventListener(guard);
         boolean disposable = true;
         try {
             for (Object f : facts) {
                 session.insert(f);
             }
-            AgendaFilter filter = disabled.isEmpty() ? m -> true : m -> !disabled.contains(Emit.id(m.getRule()));
+            AgendaFilter filter = guard;
             int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(100_000L, FIRINGS_PER_FACT * facts.size()));
             int fired;
             if (key.team()) {
@@ -436,7 +438,7 @@ final class RuleBase {
             return new ArrayList<>(session.getObjects());
         } finally {
             if (disposable) {
-                session.removeEventListener(guard);
+                if (key.team()) session.removeEventListener(guard);
                 session.dispose();
             }
         }
@@ -451,7 +453,7 @@ final class RuleBase {
      */
     private InputException stopped(Guard g, String id, String what) {
         String where = id == null ? null : teamRuleFiles.get(id);
-        String rule = id == null ? "a rule" : "rule " + id + " (" + g.firings.get(id) + " firings)";
+        String rule = id == null ? "a rule" : "rule " + id + " (" + g.firings().get(id) + " firings)";
         if (where != null) {
             int colon = where.lastIndexOf(':');
             return new InputException(new Problem(where.substring(0, colon), Integer.parseInt(where.substring(colon + 1)), 0, "",
@@ -460,29 +462,44 @@ final class RuleBase {
         throw new IllegalStateException(rule + " " + what + "; a DECE bug: please report it with the input");
     }
 
-    /** Counts firings per rule and halts the session at the deadline. */
-    private static final class Guard extends org.kie.api.event.rule.DefaultAgendaEventListener {
+    /**
+     * Counts firings per rule and halts the session at the deadline, as the agenda filter (asked before each
+     * firing; it also keeps disabled rules from firing) and, for team phases, as a listener that knows which
+     * consequence is running.
+     */
+    private static final class Guard extends org.kie.api.event.rule.DefaultAgendaEventListener implements AgendaFilter {
         final KieSession session;
         final long deadline;
-        final Map<String, Integer> firings = new java.util.HashMap<>();
+        final Set<String> disabled;
+        /** Firings per rule, by the rule object (no name is cut out per firing); IDs only when a run is refused. */
+        final Map<org.kie.api.definition.rule.Rule, int[]> byRule = new java.util.IdentityHashMap<>();
         volatile boolean timedOut;
-        /** The rule whose consequence is running, or null between firings. */
+        /** The rule whose consequence is running, or null between firings (team phases only). */
         volatile String current;
 
-        Guard(KieSession session, long deadline) {
+        Guard(KieSession session, long deadline, Set<String> disabled) {
             this.session = session;
             this.deadline = deadline;
+            this.disabled = disabled;
         }
 
         @Override
-        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent e) {
-            String id = Emit.id(e.getMatch().getRule());
-            current = id;
-            firings.merge(id, 1, Integer::sum);
+        public boolean accept(org.kie.api.runtime.rule.Match m) {
+            org.kie.api.definition.rule.Rule r = m.getRule();
+            if (!disabled.isEmpty() && disabled.contains(Emit.id(r))) return false;
+            int[] n = byRule.get(r);
+            if (n == null) byRule.put(r, n = new int[1]);
+            n[0]++;
             if (System.nanoTime() > deadline) {
                 timedOut = true;
                 session.halt();
             }
+            return true;
+        }
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent e) {
+            current = Emit.id(e.getMatch().getRule());
         }
 
         @Override
@@ -490,8 +507,15 @@ final class RuleBase {
             current = null;
         }
 
+        /** Firings per rule ID. */
+        Map<String, Integer> firings() {
+            Map<String, Integer> out = new java.util.HashMap<>();
+            byRule.forEach((r, n) -> out.merge(Emit.id(r), n[0], Integer::sum));
+            return out;
+        }
+
         String busiest() {
-            return firings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+            return firings().entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).orElse(null);
         }
     }
