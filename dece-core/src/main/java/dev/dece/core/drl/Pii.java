@@ -133,14 +133,35 @@ public final class Pii {
      * @param table       the table's name, or null (for {@code name} on a person's table)
      * @return the detection, or null when the column does not look like personal data
      */
+    private static final java.util.regex.Pattern BOOLEAN_TYPE = java.util.regex.Pattern.compile("bool(ean)?");
+
     public static Match detect(String column, String type, String description, Collection<String> tags, String table) {
         Match byTag = fromTags(tags);
         if (byTag != null) return byTag;
         if (column == null || column.isBlank()) return null;
-        if (type != null && type.strip().toLowerCase(Locale.ROOT).matches("bool(ean)?")) return null;
-        Match byName = fromName(column, table);
+        if (type != null && BOOLEAN_TYPE.matcher(type.strip().toLowerCase(Locale.ROOT)).matches()) return null;
+        Match byName = byName(column, table);
         if (byName != null) return byName;
         return fromDescription(description);
+    }
+
+    /** Most names {@link #byName} remembers; the memo is emptied when it is full, so it stays bounded. */
+    private static final int MEMO = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<List<String>, java.util.Optional<Match>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #fromName}, remembered: the reading of a name (word breaks, phrases) is a pure function of the name
+     * and the table, and rules ask it of the same columns many times per evaluation.
+     */
+    private static Match byName(String column, String table) {
+        List<String> key = java.util.Arrays.asList(column, table);
+        java.util.Optional<Match> m = NAMES.get(key);
+        if (m == null) {
+            if (NAMES.size() >= MEMO) NAMES.clear();
+            m = java.util.Optional.ofNullable(fromName(column, table));
+            NAMES.put(key, m);
+        }
+        return m.orElse(null);
     }
 
     /** {@link #detect} from the name alone. */

@@ -57,12 +57,16 @@ final class QualityArtifacts {
         List<String> unmapped = new ArrayList<>();
         StringBuilder models = new StringBuilder();
         int mapped = 0;
+        // the checks and columns of each table, grouped once (a contract of many tables has many of both)
+        Map<String, List<Check>> checksOf = new java.util.HashMap<>();
+        for (Check k : c.checks()) checksOf.computeIfAbsent(k.table(), x -> new ArrayList<>()).add(k);
+        Map<String, List<String>> columnsOf = new java.util.HashMap<>();
+        for (dev.dece.core.drl.ContractColumn col : c.columns()) columnsOf.computeIfAbsent(col.table(), x -> new ArrayList<>()).add(col.name());
         for (ContractTable t : c.tables()) {
             Map<String, List<String>> perColumn = new LinkedHashMap<>();
-            c.columns(t.name()).forEach(col -> perColumn.put(col.name(), new ArrayList<>()));
+            columnsOf.getOrDefault(t.name(), List.of()).forEach(col -> perColumn.put(col, new ArrayList<>()));
             List<String> modelTests = new ArrayList<>();
-            for (Check k : c.checks()) {
-                if (!k.table().equals(t.name())) continue;
+            for (Check k : checksOf.getOrDefault(t.name(), List.of())) {
                 String test = dbtTest(k);
                 if (test == null) {
                     unmapped.add(k.id());

@@ -29,10 +29,13 @@ record SqlCheck(Check check, Dialect dialect, String sql) {
 
     /** A file name for the check: its ID with anything but letters, digits, '.', '_' and '-' replaced. */
     public String fileName() {
-        return check.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".sql";
+        return UNSAFE_NAME.matcher(check.id()).replaceAll("_") + ".sql";
     }
 
     static String safe(String s) {
-        return s.replaceAll("\\p{Cntrl}", " ");
+        return CONTROL.matcher(s).replaceAll(" ");
     }
+
+    private static final java.util.regex.Pattern UNSAFE_NAME = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 }
