@@ -227,6 +227,19 @@ public final class Dece {
         return MonitorCommand.run(engine, logs, options);
     }
 
+    /** {@link #monitor(List, MonitorOptions)} for logs held in memory (name to content, in order), e.g. records of a stream. */
+    public Report monitor(java.util.Map<String, String> logs, MonitorOptions options) throws InputException {
+        return MonitorCommand.run(engine, logs, options);
+    }
+
+    /**
+     * The pipelines the runs of logs held in memory belong to, sorted, each with the latest time its runs show; read as
+     * {@link #monitor(java.util.Map, MonitorOptions)} reads them, without rules. What a stream keys a record by.
+     */
+    public static java.util.Map<String, java.time.Instant> runTimes(java.util.Map<String, String> logs, MonitorOptions options) throws InputException {
+        return MonitorCommand.times(logs, options);
+    }
+
     /**
      * "Why did this pipeline fail?": triages one error message by the Pipeline Failure Triage runbook: the branch, the
      * checks, the impact (from the options' specs, contracts and brief), the fix class, whether a retry is safe and

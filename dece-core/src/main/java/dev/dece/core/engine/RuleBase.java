@@ -230,7 +230,7 @@ final class RuleBase {
     void prepare(List<List<String>> phases) {
         for (int p = 0; p < phases.size(); p++) {
             PhaseKey key = new PhaseKey(Set.copyOf(phases.get(p)), p == phases.size() - 1 && !userDrl.isEmpty());
-            bases.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> build(k), BUILDERS));
+            bases.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> buildInContext(k), BUILDERS));
         }
     }
 
@@ -252,6 +252,23 @@ final class RuleBase {
             return (Model) Class.forName(cls, true, classLoader).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the DECE rule model " + cls + ": " + e, e);
+        }
+    }
+
+    /**
+     * {@link #build} with this base's class loader as the thread's context class loader, which Drools reads its
+     * configuration through. The pool's threads are shared by every engine of the JVM and would otherwise keep the
+     * context of whichever thread created them: in Flink, a task attempt's user-code class loader, closed when the job
+     * restarts, so a later build fails with "Trying to access closed classloader".
+     */
+    private KieBase buildInContext(PhaseKey key) {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(classLoader);
+        try {
+            return build(key);
+        } finally {
+            t.setContextClassLoader(before);
         }
     }
 

@@ -76,6 +76,48 @@ final class LogFiles {
         return new ArrayList<>(out);
     }
 
+    /**
+     * One log to read: a file, or a log held in memory (a record taken from a stream), read alike. {@code open} checks
+     * the size against {@link MonitorOptions#maxFileBytes()} each time.
+     */
+    interface Source {
+        String name();
+
+        InputStream open(MonitorOptions limits) throws InputException;
+
+        static Source of(Path f) {
+            return new Source() {
+                public String name() {
+                    return f.toString();
+                }
+
+                public InputStream open(MonitorOptions limits) throws InputException {
+                    return LogFiles.open(f, limits);
+                }
+            };
+        }
+
+        static Source of(String name, byte[] content) {
+            return new Source() {
+                public String name() {
+                    return name;
+                }
+
+                public InputStream open(MonitorOptions limits) throws InputException {
+                    if (content.length > limits.maxFileBytes()) {
+                        throw new InputException(Problem.file(name, "log is " + content.length + " bytes; the limit is " + limits.maxFileBytes()
+                                + " bytes (MonitorOptions.maxFileBytes)"));
+                    }
+                    return new java.io.ByteArrayInputStream(content);
+                }
+            };
+        }
+    }
+
+    static List<Source> sources(List<Path> files) {
+        return files.stream().map(Source::of).toList();
+    }
+
     /** Opens a file after checking its size. */
     static InputStream open(Path f, MonitorOptions limits) throws InputException {
         try {
@@ -97,9 +139,9 @@ final class LogFiles {
      *
      * @throws InputException when it is no format DECE reads, naming what it found and what is read
      */
-    static Format detect(Path f, Reading reading) throws InputException {
-        String name = f.toString();
-        try (InputStream in = open(f, reading.limits()); JsonParser p = reading.json.createParser(in)) {
+    static Format detect(Source f, Reading reading) throws InputException {
+        String name = f.name();
+        try (InputStream in = f.open(reading.limits()); JsonParser p = reading.json.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) return null;
             boolean array = t == JsonToken.START_ARRAY;
@@ -153,20 +195,20 @@ final class LogFiles {
     }
 
     /** Reads every file into the store, each with its format's reader. */
-    static List<String> read(List<Path> files, Reading reading, RunStore store) throws InputException {
+    static List<String> read(List<Source> files, Reading reading, RunStore store) throws InputException {
         List<String> formats = new ArrayList<>();
         StructuredLogReader structured = new StructuredLogReader(reading, store);
         OpenLineageReader lineage = new OpenLineageReader(reading, store);
         DbtReader dbt = new DbtReader(reading, store);
-        for (Path f : files) {
+        for (Source f : files) {
             Format fmt = detect(f, reading);
             if (fmt == null) {
-                reading.problem(f.toString(), 0, 0, "", "is empty; " + READ);
+                reading.problem(f.name(), 0, 0, "", "is empty; " + READ);
                 continue;
             }
             formats.add(fmt.label());
-            String name = f.toString();
-            try (InputStream in = open(f, reading.limits())) {
+            String name = f.name();
+            try (InputStream in = f.open(reading.limits())) {
                 switch (fmt) {
                     case STRUCTURED_LINES -> structured.readLines(in, name);
                     case STRUCTURED_ARRAY -> structured.readArray(in, name);

@@ -61,8 +61,52 @@ public final class MonitorCommand {
         if (logs.isEmpty() && o.pipelines().isEmpty()) {
             throw new InputException(Problem.file("monitor", "name run logs to monitor, or pipeline specs (--pipelines) to set up their monitoring"));
         }
-        RunStore store = new RunStore();
         List<Path> files = logs.isEmpty() ? List.of() : LogFiles.expand(logs);
+        List<String> inputs = new ArrayList<>();
+        logs.forEach(p -> inputs.add(p.toString()));
+        return run(engine, LogFiles.sources(files), inputs, o);
+    }
+
+    /**
+     * Monitors logs held in memory, in order: each entry's key names it in locations (e.g. the stream record it came
+     * from), its value is read as a log file of any of the three formats would be, with the same limits. What a stream
+     * processor calls on the records it kept.
+     *
+     * @throws InputException for a log DECE cannot use, every problem located; when {@code logs} is empty
+     */
+    public static Report run(Engine engine, Map<String, String> logs, MonitorOptions o) throws InputException {
+        engine.prepare(COMMAND);
+        if (logs.isEmpty()) throw new InputException(Problem.file("monitor", "no run log to monitor"));
+        return run(engine, memory(logs), new ArrayList<>(logs.keySet()), o);
+    }
+
+    /**
+     * The pipelines whose runs the logs held in memory hold, sorted, each with the latest time its runs show (a run's
+     * end, or its start while it runs): what a stream processor keys a record by and takes its event time from. Reads
+     * the logs as {@link #run(Engine, Map, MonitorOptions)} does, without rules.
+     *
+     * @throws InputException for a log DECE cannot use, every problem located
+     */
+    public static Map<String, java.time.Instant> times(Map<String, String> logs, MonitorOptions o) throws InputException {
+        RunStore store = new RunStore();
+        LogFiles.read(memory(logs), new Reading(o), store);
+        Map<String, java.time.Instant> out = new TreeMap<>();
+        for (Map.Entry<String, List<Run>> e : store.pipelines().entrySet()) {
+            long t = Long.MIN_VALUE;
+            for (Run r : e.getValue()) t = Math.max(t, r.time());
+            if (t != Run.NONE && t != Long.MIN_VALUE) out.put(e.getKey(), java.time.Instant.ofEpochMilli(t));
+        }
+        return out;
+    }
+
+    private static List<LogFiles.Source> memory(Map<String, String> logs) {
+        List<LogFiles.Source> out = new ArrayList<>();
+        logs.forEach((k, v) -> out.add(LogFiles.Source.of(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return out;
+    }
+
+    private static Report run(Engine engine, List<LogFiles.Source> files, List<String> inputs, MonitorOptions o) throws InputException {
+        RunStore store = new RunStore();
         Reading reading = new Reading(o);
         if (!files.isEmpty()) LogFiles.read(files, reading, store);
         Map<String, PipelineContext> contexts = new TreeMap<>();
@@ -71,8 +115,6 @@ public final class MonitorCommand {
         InfrastructureCost cost = cost(engine, o, contexts.keySet());
         Map<String, List<BackfillQueue.Request>> queue = o.backfillQueue() == null ? null
                 : BackfillQueue.read(engine.loader(), o.backfillQueue(), names(contexts, store));
-        List<String> inputs = new ArrayList<>();
-        logs.forEach(p -> inputs.add(p.toString()));
         inputs.addAll(TriageCommand.names(o.triage()));
         if (o.backfillQueue() != null) inputs.add(o.backfillQueue().toString());
         if (o.cost() != null) inputs.add(o.cost().toString());
@@ -85,7 +127,7 @@ public final class MonitorCommand {
             return r.withArtifacts(SetupArtifacts.all(contexts.values(), r.recommendations(), engine.policy()));
         }
         long asOf = o.asOf() != null ? o.asOf().toEpochMilli() : store.maxTime;
-        if (asOf == Long.MIN_VALUE) throw new InputException(Problem.file(files.get(0).toString(), "holds no run; " + LogFiles.READ));
+        if (asOf == Long.MIN_VALUE) throw new InputException(Problem.file(files.get(0).name(), "holds no run; " + LogFiles.READ));
         Metrics.Result m = Metrics.compute(store, contexts, asOf, engine.policy(), queue, false);
         facts.addAll(m.health());
         facts.addAll(m.issues());
@@ -109,7 +151,7 @@ public final class MonitorCommand {
         if (logs.isEmpty()) throw new InputException(Problem.file("triage", "name a log file, or give the error message itself"));
         RunStore store = new RunStore();
         Reading reading = new Reading(o);
-        LogFiles.read(LogFiles.expand(logs), reading, store);
+        LogFiles.read(LogFiles.sources(LogFiles.expand(logs)), reading, store);
         Map<String, PipelineContext> contexts = new TreeMap<>();
         Map<String, Pipeline> specs = new TreeMap<>();
         context(engine, t, store, contexts, specs);

@@ -31,7 +31,7 @@ class LogReadersTest {
 
     static RunStore read(MonitorOptions o, Path... files) throws InputException {
         RunStore store = new RunStore();
-        LogFiles.read(LogFiles.expand(List.of(files)), new Reading(o), store);
+        LogFiles.read(LogFiles.sources(LogFiles.expand(List.of(files))), new Reading(o), store);
         return store;
     }
 
@@ -211,5 +211,23 @@ class LogReadersTest {
         RunStore s = read(logs);
         assertThat(s.pipelines().keySet()).contains("orders", "fct_orders", "customer_360");
         assertThat(Times.format(s.maxTime)).isEqualTo("2026-03-08T04:12:09.412Z"); // the skipped model, without timing, is dated by generated_at
+    }
+
+    @Test
+    void logsHeldInMemoryAreReadAsFilesWouldBe_pipelinesAndLatestTimes() throws Exception {
+        String start = "{\"pipeline_name\": \"orders\", \"run_id\": \"r1\", \"started_at\": \"2026-03-02T01:00:00Z\", \"completed_at\": \"\", \"status\": \"running\"}";
+        String end = "{\"pipeline_name\": \"orders\", \"run_id\": \"r1\", \"started_at\": \"2026-03-02T01:00:00Z\", \"completed_at\": \"2026-03-02T01:20:00Z\", \"status\": \"success\"}";
+        String other = "{\"pipeline_name\": \"web\", \"run_id\": \"w1\", \"started_at\": \"2026-03-02T02:00:00+01:00\", \"completed_at\": \"2026-03-02T02:05:00+01:00\", \"status\": \"failed\"}";
+        Map<String, java.time.Instant> t = dev.dece.core.Dece.runTimes(Map.of("events-0@0", start), MonitorOptions.defaults());
+        assertThat(t).containsExactly(Map.entry("orders", java.time.Instant.parse("2026-03-02T01:00:00Z")));
+        Map<String, String> logs = new java.util.LinkedHashMap<>();
+        logs.put("events-0@0", start);
+        logs.put("events-0@1", end);
+        logs.put("events-1@0", other);
+        assertThat(MonitorCommand.times(logs, MonitorOptions.defaults())).containsExactly(
+                Map.entry("orders", java.time.Instant.parse("2026-03-02T01:20:00Z")),
+                Map.entry("web", java.time.Instant.parse("2026-03-02T01:05:00Z")));
+        assertThatThrownBy(() -> MonitorCommand.times(Map.of("events-0@2", "{\"pipeline_name\": \"orders\"}"), MonitorOptions.defaults()))
+                .isInstanceOf(InputException.class).hasMessageContaining("events-0@2:1:");
     }
 }
