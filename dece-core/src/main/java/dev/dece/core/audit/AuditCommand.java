@@ -33,9 +33,9 @@ public final class AuditCommand {
     public static final Command COMMAND = new Command("audit",
             "Score a whole data platform folder 0-100 on the Quality Scoring Rubric's seven dimensions, with the evidence "
                     + "and findings behind every lost point, per pipeline and dataset, and the trend against a previous audit.",
-            List.of(List.of("audit.inputs", "audit.score", "audit.featurestore"), List.of("audit.band")),
+            List.of(List.of("audit.inputs", "audit.score", "audit.featurestore", "audit.mesh"), List.of("audit.band")),
             List.of("audit.band", "audit.reliability", "audit.quality", "audit.performance", "audit.documentation", "audit.monitoring",
-                    "audit.testing", "audit.cost", "featurestore", "audit.inputs"),
+                    "audit.testing", "audit.cost", "featurestore", "mesh", "audit.inputs"),
             "docs/audit.md",
             null);
 
@@ -56,6 +56,7 @@ public final class AuditCommand {
             AuditInput i = s.fact();
             facts.add(i);
         }
+        facts.addAll(p.entries); // the catalog's entries, for the Data Mesh principles (MESH rules)
         for (FeatureStoreReader.Bound fs : p.featureStores) {
             facts.add(fs.store());
             for (Feature f : fs.features()) facts.add(f.withSourceKind(batchSource(f.source(), p, m) ? "batch" : null));

@@ -146,6 +146,7 @@ final class Scorecard {
         }
         if (id.startsWith("COST")) return "cost";
         if (id.startsWith("FST")) return "quality";
+        if (id.startsWith("MESH")) return "documentation";
         if (t.startsWith("triage")) return "reliability";
         if (t.startsWith("monitor.") || t.startsWith("log.")) {
             if (t.contains("success") || t.contains("fail") || t.contains("backfill") || t.contains("watermark")) return "reliability";
