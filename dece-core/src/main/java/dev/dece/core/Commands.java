@@ -1,6 +1,7 @@
 package dev.dece.core;
 
 import dev.dece.core.assess.AssessCommand;
+import dev.dece.core.audit.AuditCommand;
 import dev.dece.core.catalog.BackfillCommand;
 import dev.dece.core.catalog.CatalogCommand;
 import dev.dece.core.catalog.MigrateCommand;
@@ -39,7 +40,8 @@ final class Commands {
             BackfillCommand.COMMAND,
             RecoveryCommand.COMMAND,
             MigrateCommand.COMMAND,
-            CostCommand.COMMAND);
+            CostCommand.COMMAND,
+            AuditCommand.COMMAND);
 
     /** The command called {@code name}; an unknown name is an error that lists the known ones. */
     static Command named(String name) {

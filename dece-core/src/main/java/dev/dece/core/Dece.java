@@ -1,6 +1,8 @@
 package dev.dece.core;
 
 import dev.dece.core.assess.AssessCommand;
+import dev.dece.core.audit.AuditCommand;
+import dev.dece.core.audit.AuditOptions;
 import dev.dece.core.catalog.BackfillCommand;
 import dev.dece.core.catalog.BackfillOptions;
 import dev.dece.core.catalog.CatalogCommand;
@@ -332,6 +334,18 @@ public final class Dece {
      */
     public Report cost(List<Path> templates, CostOptions options) throws InputException {
         return CostCommand.run(engine, templates, options);
+    }
+
+    /**
+     * "Audit our data infrastructure": recognises every file of a platform folder by content, runs the commands that read
+     * them, and scores the Quality Scoring Rubric's seven dimensions (AUD rules) for the platform, each pipeline and each
+     * dataset, with evidence, the findings behind every lost point, and the trend against the options' baseline. See
+     * docs/audit.md; {@code AuditCommand.html(report)} renders the page.
+     *
+     * @throws InputException for a file a command cannot read, or an unusable baseline: located
+     */
+    public Report audit(List<Path> inputs, AuditOptions options) throws InputException {
+        return AuditCommand.run(engine, inputs, options);
     }
 
     /**

@@ -168,6 +168,28 @@ public final class CommandOptions {
         }
     }
 
+    /**
+     * Like {@link #run(CommandLine, Evaluation)}, but the report is printed by {@code renderer} instead of --format (a
+     * command's own page, e.g. {@code dece audit --format html}); --format is then not checked.
+     */
+    public int run(CommandLine cl, Evaluation evaluation, java.util.function.Function<Report, String> renderer) {
+        threshold(cl);
+        try {
+            Report r = evaluation.run(engine());
+            cl.getOut().print(renderer.apply(r));
+            cl.getOut().flush();
+            if (cl.getOut().checkError()) {
+                cl.getErr().println("dece: the report could not be written to standard output (disk full or output closed)");
+                cl.getErr().flush();
+                return Main.BAD_INPUT;
+            }
+            Severity t = threshold(cl);
+            return t != null && r.hasFindingAtLeast(t) ? Main.FINDINGS : Main.OK;
+        } catch (InputException e) {
+            return Main.badInput(cl, e);
+        }
+    }
+
     /** Parses --dialect against a spelled dialect enum, or fails with the allowed values. */
     public static <E extends Enum<E> & dev.dece.core.drl.Spelled> E dialect(CommandLine cl, String value, Class<E> type) {
         E d = dev.dece.core.doc.Binder.match(value, type);

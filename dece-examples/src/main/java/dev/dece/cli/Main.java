@@ -47,7 +47,8 @@ public final class Main implements Runnable {
             Map.entry("backfill", BackfillCommand::new),
             Map.entry("recovery", RecoveryCommand::new),
             Map.entry("cost", CostCommand::new),
-            Map.entry("migrate", MigrateCommand::new));
+            Map.entry("migrate", MigrateCommand::new),
+            Map.entry("audit", AuditCommand::new));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -64,7 +64,8 @@ class SchemasTest {
         COST("cost-allocation", f -> dece.cost(List.of(f), CostExamplesTest.options())), // the March template leaves costs to the bundled usage
         POLICY("policy", Policy::load),
         WAIVERS("waivers", f -> Dece.builder().waivers(f).asOf(LocalDate.of(2026, 1, 1)).build()),
-        RECOVERY("recovery", f -> dece.recovery(f));
+        RECOVERY("recovery", f -> dece.recovery(f)),
+        FEATURE_STORE("feature-store", f -> dece.audit(List.of(f), dev.dece.core.audit.AuditOptions.defaults()));
 
         final String schema;
         final Reader reader;
@@ -115,6 +116,7 @@ class SchemasTest {
         for (Path p : glob("cost", "cost-\\d{4}-\\d{2}\\.yaml")) out.add(Arguments.of(Kind.COST, p));
         out.add(Arguments.of(Kind.POLICY, Path.of("policy/policy.yaml")));
         out.add(Arguments.of(Kind.RECOVERY, Path.of("recovery/platform.yaml")));
+        out.add(Arguments.of(Kind.FEATURE_STORE, Path.of("platform/ml/feature-store.yaml")));
         return out.stream();
     }
 
@@ -219,7 +221,13 @@ class SchemasTest {
                 Arguments.of(Kind.RECOVERY, "unknown key", "disaster_recovery: {code_in_gitt: true}\n"),
                 Arguments.of(Kind.RECOVERY, "missing disaster_recovery", "code_in_git: true\n"),
                 Arguments.of(Kind.RECOVERY, "wrong type", "disaster_recovery: {time_travel_days: a week}\n"),
-                Arguments.of(Kind.RECOVERY, "not a rotation", "disaster_recovery: {credential_rotation: yearly}\n"));
+                Arguments.of(Kind.RECOVERY, "not a rotation", "disaster_recovery: {credential_rotation: yearly}\n"),
+                // a document without feature_store is not a feature store spec to dece audit (it is listed as ignored)
+                Arguments.of(Kind.FEATURE_STORE, "unknown key", "feature_store: {entity: c, entity_key: id, servng: {online: true}}\n"),
+                Arguments.of(Kind.FEATURE_STORE, "missing entity_key", "feature_store: {entity: c}\n"),
+                Arguments.of(Kind.FEATURE_STORE, "not a computation", "feature_store: {entity: c, entity_key: id, features: [{name: f, computation: nightly}]}\n"),
+                Arguments.of(Kind.FEATURE_STORE, "wrong type", "feature_store: {entity: c, entity_key: id, features: [{name: f, ttl_hours: two days}]}\n"),
+                Arguments.of(Kind.FEATURE_STORE, "unknown feature key", "feature_store: {entity: c, entity_key: id, features: [{name: f, ttl: 3}]}\n"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -275,7 +283,11 @@ class SchemasTest {
                 Arguments.of(Kind.COST, "/properties/cost_tracking/properties/by_pipeline/items", "dev.dece.core.cost.CostTemplate", "PIPELINE"),
                 Arguments.of(Kind.COST, "/properties/cost_tracking/properties/optimization_opportunities/items", "dev.dece.core.cost.CostTemplate", "OPPORTUNITY"),
                 Arguments.of(Kind.WAIVERS, "/properties/waivers/items", "dev.dece.core.waiver.Suppressor", "WAIVER_KEYS"),
-                Arguments.of(Kind.RECOVERY, "/properties/disaster_recovery", "dev.dece.core.recovery.RecoveryCommand", "KEYS"));
+                Arguments.of(Kind.RECOVERY, "/properties/disaster_recovery", "dev.dece.core.recovery.RecoveryCommand", "KEYS"),
+                Arguments.of(Kind.FEATURE_STORE, "", "dev.dece.core.audit.FeatureStoreReader", "TOP"),
+                Arguments.of(Kind.FEATURE_STORE, "/properties/feature_store", "dev.dece.core.audit.FeatureStoreReader", "STORE"),
+                Arguments.of(Kind.FEATURE_STORE, "/properties/feature_store/properties/serving", "dev.dece.core.audit.FeatureStoreReader", "SERVING"),
+                Arguments.of(Kind.FEATURE_STORE, "/definitions/feature", "dev.dece.core.audit.FeatureStoreReader", "FEATURE"));
     }
 
     @ParameterizedTest(name = "{0} {1} = {2}.{3}")

@@ -360,6 +360,34 @@ public final class HostileSuite {
         add("assess", "SQL given to assess", Set.of(2), 30, r -> r.err().contains(":2:1: is SQL (a SELECT statement)"), "says it is SQL, at line 2",
                 "assess", file("q.yaml", "\nselect * from orders\n").toString());
         costCases();
+        auditCases();
+    }
+
+    /** dece audit: the recogniser in front of every reader, and the baseline reader. */
+    private void auditCases() throws IOException {
+        String spec = SPEC;
+        refused("audit", "a device as a platform file (/dev/zero)", "audit", "/dev/zero");
+        Path fifoDir = dir.resolve("audit-fifo");
+        Files.createDirectories(fifoDir);
+        file("audit-fifo/spec.yaml", spec);
+        boolean made = mkfifo(fifoDir.resolve("pipe.yaml"));
+        if (made) refused("audit", "a FIFO given as a platform file", "audit", fifoDir.resolve("pipe.yaml").toString());
+        Files.createDirectories(dir.resolve("audit-huge"));
+        sparse("audit-huge/huge.yaml", 5L << 30);
+        refused("audit", "a 5 GB sparse YAML file in the folder", "audit", dir.resolve("audit-huge").toString());
+        refused("audit", "20 000 nested lists in a YAML file", "audit", file("audit-deep/deep.yaml", "pipeline: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n").toString());
+        add("audit", "a pipeline spec with a wrong type", Set.of(2), 30, r -> r.err().contains("bad.yaml:") && r.err().contains("max_retries"),
+                "file:line and the key", "audit", file("audit-type/bad.yaml", "pipeline:\n  name: orders\n  extract: {source_system: pg}\n"
+                        + "  load: {target_system: snowflake}\n  error_handling: {strategy: retry, max_retries: many}\n").toString());
+        refused("audit", "a duplicate key in a catalog entry", "audit", file("audit-dup/entry.yaml", "dataset:\n  name: a\n  name: b\n").toString());
+        add("audit", "a baseline that is not an audit's report", Set.of(2), 30, r -> r.err().contains("is not the JSON report of a dece audit"),
+                "says what a baseline is", "audit", file("audit-base/spec.yaml", spec).toString(), "--baseline", file("audit-base/prev.json", "{\"command\": \"cost\", \"findings\": []}\n").toString());
+        add("audit", "a line break and escapes in a pipeline name", Set.of(0, 1, 2), 60, r -> !r.out().contains("\u001b") && !r.err().contains("\u001b"),
+                "no escape byte in the scorecard", "audit", file("audit-name/spec.yaml", spec.replace("name: orders", "name: \"a\\nb\\e[31m\"")).toString(),
+                "--format", "markdown");
+        add("audit", "a line break and escapes in a pipeline name, as HTML", Set.of(0, 1, 2), 60, r -> !r.out().contains("\u001b") && !r.out().contains("<script>alert"),
+                "no escape byte, markup escaped", "audit", file("audit-html/spec.yaml", spec.replace("name: orders", "name: \"<script>alert(1)</script>\\e[31m\"")).toString(),
+                "--format", "html");
     }
 
     /** dece cost: its template, context, billing and history readers. */

@@ -17,7 +17,7 @@ class HostileSuiteTest {
         HostileSuite s = new HostileSuite(dir, System.getProperty("java.class.path"));
         assertThat(s.cases).hasSizeGreaterThanOrEqualTo(40);
         assertThat(s.cases.stream().map(HostileSuite.Case::command).distinct())
-                .contains("assess", "pipeline", "model", "lint", "quality", "schema-change", "rules", "monitor", "triage", "optimize", "catalog", "backfill", "recovery", "migrate");
+                .contains("assess", "pipeline", "model", "lint", "quality", "schema-change", "rules", "monitor", "triage", "optimize", "catalog", "backfill", "recovery", "migrate", "audit");
         List<String> broken = new ArrayList<>();
         for (HostileSuite.Case c : s.cases) {
             String why = s.verdict(c, s.run(c));

@@ -23,9 +23,11 @@ import java.util.Map;
  */
 public record Manifest(String file, int schemaVersion, String dbtVersion, String adapter, String projectName,
                        List<DbtNode> nodes, Map<String, List<DbtTest>> tests, int semanticNodes, List<Unknown> unknown,
-                       List<Exposure> exposures, Map<String, List<String>> parentMap, Map<String, List<String>> childMap) {
+                       List<Exposure> exposures, Map<String, List<String>> parentMap, Map<String, List<String>> childMap,
+                       Map<String, List<String>> unitTests) {
 
     public Manifest {
+        unitTests = Map.copyOf(unitTests);
         nodes = List.copyOf(nodes);
         tests = Map.copyOf(tests);
         unknown = List.copyOf(unknown);
@@ -37,7 +39,12 @@ public record Manifest(String file, int schemaVersion, String dbtVersion, String
     /** A manifest without exposures, parent_map or child_map. */
     public Manifest(String file, int schemaVersion, String dbtVersion, String adapter, String projectName,
                     List<DbtNode> nodes, Map<String, List<DbtTest>> tests, int semanticNodes, List<Unknown> unknown) {
-        this(file, schemaVersion, dbtVersion, adapter, projectName, nodes, tests, semanticNodes, unknown, List.of(), Map.of(), Map.of());
+        this(file, schemaVersion, dbtVersion, adapter, projectName, nodes, tests, semanticNodes, unknown, List.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The dbt unit tests (dbt 1.8+ {@code unit_tests}) of the model {@code uniqueId}, by name; empty when it has none. */
+    public List<String> unitTestsOf(String uniqueId) {
+        return unitTests.getOrDefault(uniqueId, List.of());
     }
 
     /**

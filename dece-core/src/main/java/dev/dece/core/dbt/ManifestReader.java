@@ -116,6 +116,7 @@ public final class ManifestReader {
                     case "nodes", "sources" -> s.section(p, field, at);
                     case "semantic_models", "metrics", "saved_queries" -> s.count(p, field, at);
                     case "exposures" -> s.exposures(p, at);
+                    case "unit_tests" -> s.unitTests(p, at);
                     case "parent_map" -> s.map(p, field, at, s.parentMap);
                     case "child_map" -> s.map(p, field, at, s.childMap);
                     default -> p.skipChildren();
@@ -144,6 +145,7 @@ public final class ManifestReader {
         final Map<String, Manifest.Exposure> exposures = new TreeMap<>();
         final Map<String, List<String>> parentMap = new TreeMap<>();
         final Map<String, List<String>> childMap = new TreeMap<>();
+        final Map<String, List<String>> unitTests = new TreeMap<>();
         boolean sawNodes;
         Integer version;
         String dbtVersion = "";
@@ -225,6 +227,47 @@ public final class ManifestReader {
                     continue;
                 }
                 node(id, p.readValueAsTree(), loc, path);
+                throwIfMany();
+            }
+        }
+
+        /** {@code unit_tests} (dbt 1.8+): each unit test's name under the model it tests ({@code depends_on.nodes}' model). */
+        void unitTests(JsonParser p, JsonLocation at) throws IOException, InputException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return;
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                problem(at, "unit_tests", "found " + token(p.currentToken()) + "; expected an object of unit tests keyed by unique_id");
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String id = p.currentName();
+                p.nextToken();
+                JsonLocation loc = p.currentTokenLocation();
+                String path = "unit_tests[\"" + id + "\"]";
+                record(loc, path);
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    problem(loc, path, "found " + token(p.currentToken()) + "; expected a unit test (an object)");
+                    p.skipChildren();
+                    throwIfMany();
+                    continue;
+                }
+                JsonNode n = p.readValueAsTree();
+                String name = text(n, "name", loc, path);
+                String target = null;
+                JsonNode dependsOn = n.path("depends_on");
+                if (dependsOn.isObject()) {
+                    for (JsonNode d : array(dependsOn, "nodes", loc, path + ".depends_on")) {
+                        if (d.asText("").startsWith("model.")) {
+                            target = d.asText();
+                            break;
+                        }
+                    }
+                }
+                if (target == null) {
+                    problem(loc, path + ".depends_on.nodes", "names no model; a unit test tests one model (model: in its YAML)");
+                } else {
+                    unitTests.computeIfAbsent(target, k -> new ArrayList<>()).add(name == null || name.isEmpty() ? id : name);
+                }
                 throwIfMany();
             }
         }
@@ -481,7 +524,7 @@ public final class ManifestReader {
                         + "run 'dbt compile' or 'dbt parse' and pass target/manifest.json"));
             }
             return new Manifest(file, version, dbtVersion, adapter, project, new ArrayList<>(nodes.values()), tests, semantic,
-                    new ArrayList<>(unknown.values()), new ArrayList<>(exposures.values()), parentMap, childMap);
+                    new ArrayList<>(unknown.values()), new ArrayList<>(exposures.values()), parentMap, childMap, unitTests);
         }
     }
 

@@ -106,7 +106,18 @@ public enum PolicyKey {
     STEADY_STATE_PERCENT(90, "% of hours", "A production compute resource at on-demand prices active in at least this share of the window's hours is steady-state (DECE default)", "Phase 9 > Cloud Cost Reduction Strategies"),
     COLD_MAX_QUERIES(4, "reads", "A hot-tier table read at most this many times in the window (but at least once) is cold enough for a lifecycle tier (DECE default: weekly or less)", "Phase 9 > Cloud Cost Reduction Strategies"),
     REPEATED_QUERY_MIN_RUNS(10, "runs", "One statement run at least this many times in the window, never from a cache, is worth caching (DECE default)", "Phase 9 > Cloud Cost Reduction Strategies"),
-    LOW_SAVINGS_PERCENT(1, "% of spend", "An opportunity saving less than this share of the month's spend saves little (DECE default)", "Phase 9 > Cost Allocation Template");
+    LOW_SAVINGS_PERCENT(1, "% of spend", "An opportunity saving less than this share of the month's spend saves little (DECE default)", "Phase 9 > Cost Allocation Template"),
+
+    // Phase 11: the Quality Scoring Rubric of dece audit
+    AUDIT_RELIABLE_SUCCESS_PERCENT(99.5, "%", "Pipeline Reliability scores 20 at this success rate or more with auto-retry ('99.5%+ success rate with auto-retry')", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_FREQUENT_FAILURES_BELOW_PERCENT(95, "%", "Below this success rate failures are frequent and Pipeline Reliability scores 0 (DECE default: the Pipeline Health Dashboard's alert line)", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_COVERAGE_PERCENT(80, "% of pipelines or datasets", "A scope meets a rubric criterion (checks, contracts, retries, alerts, catalog entries, test layers, ROI) when at least this share of its pipelines or datasets meets it (DECE default)", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_WELL_UNDER_SLA_PERCENT(50, "% of the SLA", "A pipeline whose average runtime is at most this share of its SLA runs well under it (DECE default)", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_SLA_BREACHING_MAX_PERCENT(10, "% of pipelines", "Above this share of timed pipelines running over their SLA on average, the scope regularly breaches SLA and Performance scores 0 (DECE default)", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_DESCRIBED_PERCENT(50, "% of datasets", "Documentation scores 5 (basic) without a README when at least this share of datasets carries a description (DECE default)", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_BAND_CRITICAL_MAX(40, "points", "Totals up to this are 'critical gaps'", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_BAND_FRAGILE_MAX(60, "points", "Totals above the critical band and up to this are 'functional but fragile'", "Phase 11 > Quality Scoring Rubric (0-100)"),
+    AUDIT_BAND_SOLID_MAX(80, "points", "Totals above the fragile band and up to this are 'solid'; above it, 'excellent'", "Phase 11 > Quality Scoring Rubric (0-100)");
 
     private final double defaultValue;
     private final String unit;

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The command packages: each exposes its command class (and its options) and nothing else. */
     static final List<String> COMMANDS = List.of("assess", "pipeline", "model", "lint", "quality", "schemachange",
-            "monitor", "triage", "optimize", "catalog", "recovery", "cost", "verify");
+            "monitor", "triage", "optimize", "catalog", "recovery", "cost", "verify", "audit");
 
     @Test
     void noPackageCycles() {
@@ -51,7 +51,7 @@ class ArchitectureTest {
                         "dev.dece.core.model..", "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..",
                         "dev.dece.core.contract..", "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..",
                         "dev.dece.core.usage..", "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..", "dev.dece.core.cost..",
-                        "dev.dece.core.waiver..")
+                        "dev.dece.core.audit..", "dev.dece.core.waiver..")
                 .check(CORE);
     }
 
@@ -79,7 +79,7 @@ class ArchitectureTest {
                         "dev.dece.core.input..", "dev.dece.core.assess..", "dev.dece.core.pipeline..", "dev.dece.core.model..",
                         "dev.dece.core.lint..", "dev.dece.core.quality..", "dev.dece.core.schemachange..", "dev.dece.core.contract..",
                         "dev.dece.core.sql..", "dev.dece.core.monitor..", "dev.dece.core.triage..", "dev.dece.core.usage..",
-                        "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..", "dev.dece.core.cost..")
+                        "dev.dece.core.optimize..", "dev.dece.core.dbt..", "dev.dece.core.catalog..", "dev.dece.core.lineage..", "dev.dece.core.recovery..", "dev.dece.core.cost..", "dev.dece.core.audit..")
                 .check(CORE);
     }
 
@@ -113,7 +113,8 @@ class ArchitectureTest {
                 "lint.LintCommand", "lint.LintOptions", "quality.QualityCommand", "quality.QualityOptions", "schemachange.SchemaChangeCommand",
                 "monitor.MonitorCommand", "monitor.MonitorOptions", "triage.TriageCommand", "triage.TriageOptions",
                 "optimize.OptimizeCommand", "optimize.OptimizeOptions", "catalog.CatalogCommand", "catalog.CatalogOptions",
-                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand", "catalog.MigrateCommand", "catalog.MigrateOptions", "cost.CostCommand", "cost.CostOptions", "verify.VerifyCommand");
+                "catalog.BackfillCommand", "catalog.BackfillOptions", "recovery.RecoveryCommand", "catalog.MigrateCommand", "catalog.MigrateOptions", "cost.CostCommand", "cost.CostOptions", "verify.VerifyCommand",
+                "audit.AuditCommand", "audit.AuditOptions");
     }
 
     /** The public API: the facade, the results, the policy, the input errors; what rules see is its own package (drl). */
