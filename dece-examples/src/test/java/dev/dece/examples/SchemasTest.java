@@ -253,6 +253,7 @@ class SchemasTest {
                 Arguments.of(Kind.PIPELINE, "/properties/pipeline", "dev.dece.core.pipeline.PipelineBinder", "PIPELINE"),
                 Arguments.of(Kind.PIPELINE, "/properties/pipeline/properties/extract", "dev.dece.core.pipeline.PipelineBinder", "EXTRACT"),
                 Arguments.of(Kind.PIPELINE, "/properties/pipeline/properties/extract/properties/source_profile", "dev.dece.core.pipeline.PipelineBinder", "SOURCE_PROFILE"),
+                Arguments.of(Kind.PIPELINE, "/properties/pipeline/properties/extract/properties/cdc", "dev.dece.core.pipeline.PipelineBinder", "CDC"),
                 Arguments.of(Kind.PIPELINE, "/properties/pipeline/properties/transform", "dev.dece.core.pipeline.PipelineBinder", "TRANSFORM"),
                 Arguments.of(Kind.PIPELINE, "/properties/pipeline/properties/transform/properties/stages/items", "dev.dece.core.pipeline.PipelineBinder", "STAGE"),
                 Arguments.of(Kind.PIPELINE, "/properties/pipeline/properties/load", "dev.dece.core.pipeline.PipelineBinder", "LOAD"),

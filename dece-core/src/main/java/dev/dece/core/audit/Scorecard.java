@@ -95,6 +95,16 @@ final class Scorecard {
         @SuppressWarnings("unchecked") Map<String, Integer> before = (Map<String, Integer>) previous.getOrDefault("scores", Map.of());
         @SuppressWarnings("unchecked") Set<String> known = (Set<String>) previous.getOrDefault("findings", Set.of());
 
+        // the findings that cost each dimension points, grouped once by dimension (the platform's) and by scope and
+        // dimension: a platform of 10 000 datasets has 11 000 scopes, so scanning every finding per scope is quadratic
+        Map<String, List<Finding>> platformCosts = new java.util.HashMap<>();
+        Map<String, List<Finding>> scopeCosts = new java.util.HashMap<>();
+        for (Map.Entry<Finding, String> e : dimOf.entrySet()) {
+            Finding f = e.getKey();
+            if (!f.active() || e.getValue() == null) continue;
+            platformCosts.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(f);
+            scopeCosts.computeIfAbsent(scopeOf(f, pipelines) + "\u0000" + e.getValue(), k -> new ArrayList<>()).add(f);
+        }
         List<Scorecard.ScopeScore> scored = new ArrayList<>();
         int platformTotal = 0;
         for (String scope : order) {
@@ -105,11 +115,8 @@ final class Scorecard {
                 Recommendation r = won.get(scope + "\u0000audit." + d.key());
                 Integer level = r == null ? null : Integer.valueOf(r.choice());
                 List<Evidence> ev = r == null ? List.of() : r.evidence().stream().filter(e -> !e.path().equals("scope")).toList();
-                List<Finding> costing = new ArrayList<>();
-                for (Finding f : all) {
-                    if (!f.active() || !d.key().equals(dimOf.get(f))) continue;
-                    if (scope.equals(Measures.PLATFORM) || scope.equals(scopeOf(f, pipelines))) costing.add(f);
-                }
+                List<Finding> costing = List.copyOf(scope.equals(Measures.PLATFORM) ? platformCosts.getOrDefault(d.key(), List.of())
+                        : scopeCosts.getOrDefault(scope + "\u0000" + d.key(), List.of()));
                 String criterion = r == null ? (measured.getOrDefault(scope, Set.of()).contains(d.key()) ? "no criterion met" : "no evidence") : r.rationale();
                 scores.add(new Score(scope, d, level, r == null ? null : r.ruleId(), criterion, ev, costing));
                 total += level == null ? 0 : level;

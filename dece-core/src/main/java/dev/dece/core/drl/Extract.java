@@ -5,14 +5,15 @@ import dev.dece.core.report.Evidence;
 /**
  * {@code pipeline.extract}: the template's fields plus the documented DECE extensions
  * {@code source_profile}, {@code delivery}, {@code rate_limit_per_minute}, {@code reconciliation} and
- * {@code consumer_lag_alert_seconds}. Absent values are {@code null}.
+ * {@code consumer_lag_alert_seconds} and {@code cdc} (the Debezium pattern's decisions, {@link Cdc}). Absent values
+ * are {@code null}.
  *
  * @param watermark how {@code watermark_storage} reads: absent, kept in pipeline code, or external
  */
 public record Extract(Node node, String sourceSystem, String connection, ExtractStrategy strategy,
                       String incrementalKey, String watermarkStorage, Watermark watermark, SourceProfile source,
                       Delivery delivery, Integer rateLimitPerMinute, String reconciliation,
-                      Integer consumerLagAlertSeconds) implements Located {
+                      Integer consumerLagAlertSeconds, Cdc cdc) implements Located {
 
     /** Where the last-extracted position lives, as far as {@code watermark_storage} tells. */
     public enum Watermark { NOWHERE, IN_CODE, EXTERNAL }

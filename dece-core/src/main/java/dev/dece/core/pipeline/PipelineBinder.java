@@ -4,6 +4,10 @@ import dev.dece.core.doc.Binder;
 import dev.dece.core.doc.DocumentLoader;
 import dev.dece.core.doc.Inputs;
 import dev.dece.core.doc.Suggest;
+import dev.dece.core.drl.Cdc;
+import dev.dece.core.drl.CdcOffsets;
+import dev.dece.core.drl.CdcSerialization;
+import dev.dece.core.drl.CdcTopics;
 import dev.dece.core.drl.Consumer;
 import dev.dece.core.drl.DataProfile;
 import dev.dece.core.drl.DataType;
@@ -56,7 +60,8 @@ final class PipelineBinder {
             "transform", "load", "quality_gates", "error_handling", "serves");
     static final List<String> EXTRACT = List.of("source_system", "connection", "strategy", "incremental_key",
             "watermark_storage", "source_profile", "delivery", "rate_limit_per_minute", "reconciliation",
-            "consumer_lag_alert_seconds");
+            "consumer_lag_alert_seconds", "cdc");
+    static final List<String> CDC = List.of("tool", "topics", "schema_registry", "serialization", "offsets");
     static final List<String> SOURCE_PROFILE = List.of("type", "supports_cdc", "updated_at_column", "row_count",
             "hard_deletes", "webhooks", "pagination", "platform");
     static final List<String> TRANSFORM = List.of("engine", "stages");
@@ -228,7 +233,17 @@ final class PipelineBinder {
         return new Extract(n, system, text(x, "connection"), choice(b, x, "strategy", ExtractStrategy.class, "an extraction strategy"),
                 text(x, "incremental_key"), wm, kind, source, choice(b, x, "delivery", Delivery.class, "a delivery guarantee"),
                 x.integer("rate_limit_per_minute", 1, "requests per minute, 1 or more"), text(x, "reconciliation"),
-                x.integer("consumer_lag_alert_seconds", 1, "seconds of lag that raise an alert, 1 or more"));
+                x.integer("consumer_lag_alert_seconds", 1, "seconds of lag that raise an alert, 1 or more"), cdc(b, x.get("cdc")));
+    }
+
+    /** {@code extract.cdc}, or null when the spec does not describe its change-data-capture design. */
+    private static Cdc cdc(Binder b, Node n) {
+        if (n.isAbsent()) return null;
+        Binder.Obj c = b.object(n, CDC);
+        String registry = text(c, "schema_registry");
+        if (registry != null && NOWHERE.matcher(registry.strip().toLowerCase(Locale.ROOT)).matches()) registry = null;
+        return new Cdc(n, text(c, "tool"), choice(b, c, "topics", CdcTopics.class, "a topic layout"), registry,
+                choice(b, c, "serialization", CdcSerialization.class, "a serialization"), choice(b, c, "offsets", CdcOffsets.class, "an offset owner"));
     }
 
     private static Transform transform(Binder b, Node n) {

@@ -134,7 +134,7 @@ class PipelineBinderTest {
         List<Problem> ps = problems("pipeline:\n  name: x\n  extract:\n    stratgy: cdc\n  laod: {}\n");
         assertThat(ps).extracting(Problem::toString).containsExactly(
                 "p.yaml:4:5: pipeline.extract.stratgy: unknown key \"stratgy\"; did you mean \"strategy\"? Known keys here: "
-                        + "connection, consumer_lag_alert_seconds, delivery, incremental_key, rate_limit_per_minute, reconciliation, "
+                        + "cdc, connection, consumer_lag_alert_seconds, delivery, incremental_key, rate_limit_per_minute, reconciliation, "
                         + "source_profile, source_system, strategy, watermark_storage",
                 "p.yaml:5:3: pipeline.laod: unknown key \"laod\"; did you mean \"load\"? Known keys here: error_handling, extract, "
                         + "load, name, owner, quality_gates, schedule, serves, sla_minutes, tier, transform");
