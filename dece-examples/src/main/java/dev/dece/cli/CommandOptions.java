@@ -173,18 +173,10 @@ public final class CommandOptions {
      * command's own page, e.g. {@code dece audit --format html}); --format is then not checked.
      */
     public int run(CommandLine cl, Evaluation evaluation, java.util.function.Function<Report, String> renderer) {
-        threshold(cl);
+        Severity t = threshold(cl);
         try {
             Report r = evaluation.run(engine());
-            cl.getOut().print(renderer.apply(r));
-            cl.getOut().flush();
-            if (cl.getOut().checkError()) {
-                cl.getErr().println("dece: the report could not be written to standard output (disk full or output closed)");
-                cl.getErr().flush();
-                return Main.BAD_INPUT;
-            }
-            Severity t = threshold(cl);
-            return t != null && r.hasFindingAtLeast(t) ? Main.FINDINGS : Main.OK;
+            return print(cl, renderer.apply(r), t != null && r.hasFindingAtLeast(t));
         } catch (InputException e) {
             return Main.badInput(cl, e);
         }

@@ -208,9 +208,24 @@ public final class ManifestReader {
         /** {@code nodes} or {@code sources}: an object of nodes by unique_id. */
         void section(JsonParser p, String field, JsonLocation at) throws IOException, InputException {
             sawNodes = true;
+            entries(p, field, at, "nodes", "a node", this::node);
+        }
+
+        /** What {@link #entries} does with one entry: its unique_id, its object, where it starts and its path. */
+        @FunctionalInterface
+        interface Entry {
+            void read(String id, JsonNode n, JsonLocation loc, String path) throws InputException;
+        }
+
+        /**
+         * A section that is an object of objects keyed by unique_id ({@code nodes}, {@code sources},
+         * {@code unit_tests}, {@code exposures}), streamed one entry at a time: null is an empty section; anything
+         * but an object, as a section or as an entry, is a located problem and is skipped.
+         */
+        void entries(JsonParser p, String field, JsonLocation at, String plural, String one, Entry entry) throws IOException, InputException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return;
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                problem(at, field, "found " + token(p.currentToken()) + "; expected an object of nodes keyed by unique_id");
+                problem(at, field, "found " + token(p.currentToken()) + "; expected an object of " + plural + " keyed by unique_id");
                 p.skipChildren();
                 return;
             }
@@ -221,37 +236,19 @@ public final class ManifestReader {
                 String path = field + "[\"" + id + "\"]";
                 record(loc, path);
                 if (p.currentToken() != JsonToken.START_OBJECT) {
-                    problem(loc, path, "found " + token(p.currentToken()) + "; expected a node (an object)");
+                    problem(loc, path, "found " + token(p.currentToken()) + "; expected " + one + " (an object)");
                     p.skipChildren();
                     throwIfMany();
                     continue;
                 }
-                node(id, p.readValueAsTree(), loc, path);
+                entry.read(id, p.readValueAsTree(), loc, path);
                 throwIfMany();
             }
         }
 
         /** {@code unit_tests} (dbt 1.8+): each unit test's name under the model it tests ({@code depends_on.nodes}' model). */
         void unitTests(JsonParser p, JsonLocation at) throws IOException, InputException {
-            if (p.currentToken() == JsonToken.VALUE_NULL) return;
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                problem(at, "unit_tests", "found " + token(p.currentToken()) + "; expected an object of unit tests keyed by unique_id");
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String id = p.currentName();
-                p.nextToken();
-                JsonLocation loc = p.currentTokenLocation();
-                String path = "unit_tests[\"" + id + "\"]";
-                record(loc, path);
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    problem(loc, path, "found " + token(p.currentToken()) + "; expected a unit test (an object)");
-                    p.skipChildren();
-                    throwIfMany();
-                    continue;
-                }
-                JsonNode n = p.readValueAsTree();
+            entries(p, "unit_tests", at, "unit tests", "a unit test", (id, n, loc, path) -> {
                 String name = text(n, "name", loc, path);
                 String target = null;
                 JsonNode dependsOn = n.path("depends_on");
@@ -268,8 +265,7 @@ public final class ManifestReader {
                 } else {
                     unitTests.computeIfAbsent(target, k -> new ArrayList<>()).add(name == null || name.isEmpty() ? id : name);
                 }
-                throwIfMany();
-            }
+            });
         }
 
         /** Counts the entries of a semantic-layer section, which hold no tables. */
@@ -288,25 +284,7 @@ public final class ManifestReader {
 
         /** {@code exposures}: an object of exposures keyed by unique_id. */
         void exposures(JsonParser p, JsonLocation at) throws IOException, InputException {
-            if (p.currentToken() == JsonToken.VALUE_NULL) return;
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                problem(at, "exposures", "found " + token(p.currentToken()) + "; expected an object of exposures keyed by unique_id");
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String id = p.currentName();
-                p.nextToken();
-                JsonLocation loc = p.currentTokenLocation();
-                String path = "exposures[\"" + id + "\"]";
-                record(loc, path);
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    problem(loc, path, "found " + token(p.currentToken()) + "; expected an exposure (an object)");
-                    p.skipChildren();
-                    throwIfMany();
-                    continue;
-                }
-                JsonNode n = p.readValueAsTree();
+            entries(p, "exposures", at, "exposures", "an exposure", (id, n, loc, path) -> {
                 String name = text(n, "name", loc, path);
                 String owner = null;
                 JsonNode o = n.get("owner");
@@ -323,8 +301,7 @@ public final class ManifestReader {
                 }
                 exposures.put(id, new Manifest.Exposure(id, name == null ? id : name, text(n, "type", loc, path), owner,
                         text(n, "maturity", loc, path), deps, (int) loc.getLineNr(), (int) loc.getColumnNr(), path));
-                throwIfMany();
-            }
+            });
         }
 
         /** {@code parent_map} or {@code child_map}: unique_id to a list of unique_ids, streamed one entry at a time. */

@@ -163,33 +163,37 @@ class OneScanTest {
         assertThat(queries).isLessThan(checks / 2);
     }
 
-    @Test
-    void duckdbGivesTheSameResultsOneScanPerTableAsOneQueryPerCheck() throws Exception {
+    /** One database's run of the contract over seed {@code seed}'s data. */
+    @FunctionalInterface
+    interface Run {
+        List<CheckResult> on(long seed, QualityOptions o) throws Exception;
+    }
+
+    /**
+     * Every seed: per check, one scan per table and one scan with {@code jobs} jobs give the same result; and the data
+     * broke every kind of check at least once, so agreement is not agreement on passing.
+     */
+    static void sameEveryWay(String db, String url, int jobs, Run run) throws Exception {
         Set<CheckKind> failed = EnumSet.noneOf(CheckKind.class);
         for (long seed = 1; seed <= SEEDS; seed++) {
-            QualityOptions o = QualityOptions.run("jdbc:duckdb:");
-            List<CheckResult> perCheck = duckdb(seed, o.withPerCheck(true));
-            assertSame(perCheck, duckdb(seed, o), "duckdb seed " + seed);
-            assertSame(perCheck, duckdb(seed, o.withJobs(3)), "duckdb jobs 3 seed " + seed);
+            QualityOptions o = QualityOptions.run(url);
+            List<CheckResult> perCheck = run.on(seed, o.withPerCheck(true));
+            assertSame(perCheck, run.on(seed, o), db + " seed " + seed);
+            assertSame(perCheck, run.on(seed, o.withJobs(jobs)), db + " jobs " + jobs + " seed " + seed);
             perCheck.stream().filter(CheckResult::failed).forEach(x -> failed.add(x.kind()));
         }
-        // the data broke every kind of check at least once, so agreement is not agreement on passing
         assertThat(failed).contains(CheckKind.NOT_NULL, CheckKind.UNIQUE, CheckKind.RANGE, CheckKind.LENGTH, CheckKind.ENUM,
                 CheckKind.REGEX, CheckKind.FRESHNESS, CheckKind.VOLUME, CheckKind.REFERENTIAL, CheckKind.CUSTOM);
     }
 
     @Test
+    void duckdbGivesTheSameResultsOneScanPerTableAsOneQueryPerCheck() throws Exception {
+        sameEveryWay("duckdb", "jdbc:duckdb:", 3, OneScanTest::duckdb);
+    }
+
+    @Test
     void postgresGivesTheSameResultsOneScanPerTableAsOneQueryPerCheck() throws Exception {
-        Set<CheckKind> failed = EnumSet.noneOf(CheckKind.class);
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            QualityOptions o = QualityOptions.run("jdbc:postgresql:");
-            List<CheckResult> perCheck = postgres(seed, o.withPerCheck(true));
-            assertSame(perCheck, postgres(seed, o), "postgres seed " + seed);
-            assertSame(perCheck, postgres(seed, o.withJobs(2)), "postgres jobs 2 seed " + seed);
-            perCheck.stream().filter(CheckResult::failed).forEach(x -> failed.add(x.kind()));
-        }
-        assertThat(failed).contains(CheckKind.NOT_NULL, CheckKind.UNIQUE, CheckKind.RANGE, CheckKind.LENGTH, CheckKind.ENUM,
-                CheckKind.REGEX, CheckKind.FRESHNESS, CheckKind.VOLUME, CheckKind.REFERENTIAL, CheckKind.CUSTOM);
+        sameEveryWay("postgres", "jdbc:postgresql:", 2, OneScanTest::postgres);
     }
 
     @Test

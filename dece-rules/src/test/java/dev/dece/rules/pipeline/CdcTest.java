@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.dece.rules.support.PipelineYaml.review;
 import static dev.dece.rules.support.Results.findings;
+import static dev.dece.rules.support.Results.only;
 import static dev.dece.rules.support.Results.fired;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,10 +27,6 @@ class CdcTest {
                 .set("extract.cdc.offsets", "connector");
     }
 
-    static Finding only(Report r, String id) {
-        assertThat(findings(r, id)).hasSize(1);
-        return findings(r, id).get(0);
-    }
 
     @Test
     void nearMiss_theDebeziumPatternAsWrittenHasNoCdcFinding() {

@@ -13,6 +13,7 @@ import static dev.dece.rules.support.PipelineYaml.design;
 import static dev.dece.rules.support.PipelineYaml.review;
 import static dev.dece.rules.support.Results.choices;
 import static dev.dece.rules.support.Results.findings;
+import static dev.dece.rules.support.Results.only;
 import static dev.dece.rules.support.Results.fired;
 import static dev.dece.rules.support.Results.paths;
 import static dev.dece.rules.support.Results.rec;
@@ -28,10 +29,6 @@ class ExtractionTest {
         return updatedAt == null ? s : s.set("extract.source_profile.updated_at_column", updatedAt);
     }
 
-    static Finding only(Report r, String id) {
-        assertThat(findings(r, id)).hasSize(1);
-        return findings(r, id).get(0);
-    }
 
     @Test
     void baseline_aCompleteSafeSpecHasNoFinding() {

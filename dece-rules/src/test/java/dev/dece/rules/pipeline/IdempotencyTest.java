@@ -11,6 +11,7 @@ import static dev.dece.rules.support.PipelineYaml.design;
 import static dev.dece.rules.support.PipelineYaml.review;
 import static dev.dece.rules.support.Results.choices;
 import static dev.dece.rules.support.Results.findings;
+import static dev.dece.rules.support.Results.only;
 import static dev.dece.rules.support.Results.fired;
 import static dev.dece.rules.support.Results.paths;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One test per rule of Idempotency.drl: a spec that triggers it and a near miss that must not (IDEM-007: ArtifactsTest). */
 class IdempotencyTest {
 
-    static Finding only(Report r, String id) {
-        assertThat(findings(r, id)).hasSize(1);
-        return findings(r, id).get(0);
-    }
 
     @Test
     void idem001_blindInsertIntoMutableData() {

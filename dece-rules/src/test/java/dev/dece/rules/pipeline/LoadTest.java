@@ -13,6 +13,7 @@ import static dev.dece.rules.support.PipelineYaml.design;
 import static dev.dece.rules.support.PipelineYaml.review;
 import static dev.dece.rules.support.Results.choices;
 import static dev.dece.rules.support.Results.findings;
+import static dev.dece.rules.support.Results.only;
 import static dev.dece.rules.support.Results.fired;
 import static dev.dece.rules.support.Results.rec;
 import static dev.dece.rules.support.Results.rejected;
@@ -27,10 +28,6 @@ class LoadTest {
         return design().set("load.data_profile.nature", n);
     }
 
-    static Finding only(Report r, String id) {
-        assertThat(findings(r, id)).hasSize(1);
-        return findings(r, id).get(0);
-    }
 
     @Test
     void load001_appendForImmutableEventsAndLogs() {

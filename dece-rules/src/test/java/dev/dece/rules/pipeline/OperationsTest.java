@@ -13,6 +13,7 @@ import static dev.dece.rules.support.PipelineYaml.design;
 import static dev.dece.rules.support.PipelineYaml.review;
 import static dev.dece.rules.support.Results.choices;
 import static dev.dece.rules.support.Results.findings;
+import static dev.dece.rules.support.Results.only;
 import static dev.dece.rules.support.Results.fired;
 import static dev.dece.rules.support.Results.paths;
 import static dev.dece.rules.support.Results.rec;
@@ -21,10 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One test per rule of Operations.drl: a spec that triggers it and a near miss that must not. */
 class OperationsTest {
 
-    static Finding only(Report r, String id) {
-        assertThat(findings(r, id)).hasSize(1);
-        return findings(r, id).get(0);
-    }
 
     static String brief(String latency, String team) {
         return "project_name: shop\ndata_consumers:\n  - team: " + team + "\n    use_case: analytics\n    latency_requirement: \""

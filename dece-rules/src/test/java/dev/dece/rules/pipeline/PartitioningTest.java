@@ -13,6 +13,7 @@ import static dev.dece.rules.support.PipelineYaml.design;
 import static dev.dece.rules.support.PipelineYaml.review;
 import static dev.dece.rules.support.Results.choices;
 import static dev.dece.rules.support.Results.findings;
+import static dev.dece.rules.support.Results.only;
 import static dev.dece.rules.support.Results.fired;
 import static dev.dece.rules.support.Results.paths;
 import static dev.dece.rules.support.Results.rec;
@@ -27,10 +28,6 @@ class PartitioningTest {
         return design().set("load.data_profile.data_type", dataType);
     }
 
-    static Finding only(Report r, String id) {
-        assertThat(findings(r, id)).hasSize(1);
-        return findings(r, id).get(0);
-    }
 
     @Test
     void part001_datePartitionsForTransactionalData() {

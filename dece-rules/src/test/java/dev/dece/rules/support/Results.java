@@ -28,6 +28,13 @@ public final class Results {
                 .filter(a -> a.choice().equals(choice)).map(Alternative::reason).findFirst();
     }
 
+    /** The one finding of {@code ruleId} in {@code r}; fails unless there is exactly one. */
+    public static Finding only(Report r, String ruleId) {
+        List<Finding> f = findings(r, ruleId);
+        org.assertj.core.api.Assertions.assertThat(f).as(ruleId + " findings").hasSize(1);
+        return f.get(0);
+    }
+
     public static List<Finding> findings(Report r, String ruleId) {
         return r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
